@@ -1,0 +1,14 @@
+import { defineApp } from "convex/server";
+import { v } from "convex/values";
+
+// Declared so a deployment missing one fails at push time, and so functions read them typed.
+const app = defineApp({
+  env: {
+    CLERK_WEBHOOK_SECRET: v.optional(v.string()),
+    CLERK_JWT_ISSUER_DOMAIN: v.optional(v.string()),
+    LOCAL_AUTH_ISSUER: v.optional(v.string()),
+    NODE_ENV: v.optional(v.string()),
+  },
+});
+
+export default app;

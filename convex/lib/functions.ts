@@ -1,0 +1,135 @@
+/**
+ * The only module that touches Convex's raw builders. Public functions are built with the org
+ * builders below, which run the tenant guard before any handler and hand it a row-level-secured
+ * `ctx.db`; an ESLint rule forbids importing the raw builders anywhere else.
+ */
+import {
+  customAction,
+  customMutation,
+  customQuery,
+} from "convex-helpers/server/customFunctions";
+import { wrapDatabaseReader, wrapDatabaseWriter } from "convex-helpers/server/rowLevelSecurity";
+import type { UserIdentity } from "convex/server";
+import { v } from "convex/values";
+import { readOrgClaims, roleAtLeast, type OrgRole } from "../../lib/auth/claims";
+import { internal } from "../_generated/api";
+import type { Doc, Id } from "../_generated/dataModel";
+import { action, mutation, query, type DatabaseReader } from "../_generated/server";
+import { orgByExternalId, userByExternalId } from "../model/directory";
+import { fail } from "./errors";
+import { orgRules } from "./rls";
+
+// Internal builders run with no identity: their functions receive `orgId` explicitly and filter by it.
+export { httpAction, internalAction, internalMutation, internalQuery } from "../_generated/server";
+
+/** Per-function options of the org builders: `orgMutation({ role: "admin", args, handler })`. */
+export type GuardOptions = { role?: OrgRole };
+
+export type Viewer = {
+  externalId: string;
+  userId: Id<"users"> | null;
+  name: string | null;
+  email: string | null;
+};
+
+const orgArgs = { orgId: v.string() };
+
+async function requireIdentity(auth: { getUserIdentity(): Promise<UserIdentity | null> }) {
+  const identity = await auth.getUserIdentity();
+  if (identity === null) fail("UNAUTHENTICATED", "Sign in to continue.");
+  return identity;
+}
+
+/** Steps 1–3 and 5 of the guard: who is calling, in which org, with which role. */
+function authorizeClaims(identity: UserIdentity, urlOrgId: string, required: OrgRole) {
+  const claims = readOrgClaims(identity);
+  if (claims === null) fail("ORG_REQUIRED", "Choose or create an organization first.");
+  if (claims.orgId !== urlOrgId) {
+    fail("ORG_MISMATCH", "Your active organization differs from the one you asked for.");
+  }
+  if (!roleAtLeast(claims.role, required)) fail("FORBIDDEN", `This needs the ${required} role.`);
+  return claims;
+}
+
+/** Step 4: the organization must exist and not be deleted. */
+export async function loadLiveOrgX(db: DatabaseReader, externalId: string): Promise<Doc<"organizations">> {
+  const org = await orgByExternalId(db, externalId);
+  if (org === null || org.deletedAt !== undefined) fail("ORG_NOT_FOUND", "This organization does not exist.");
+  return org;
+}
+
+async function loadViewer(db: DatabaseReader, identity: UserIdentity): Promise<Viewer> {
+  const user = await userByExternalId(db, identity.subject);
+  return {
+    externalId: identity.subject,
+    userId: user && user.deletedAt === undefined ? user._id : null,
+    name: identity.name ?? null,
+    email: identity.email ?? null,
+  };
+}
+
+async function guardWithDb(
+  ctx: { auth: { getUserIdentity(): Promise<UserIdentity | null> }; db: DatabaseReader },
+  urlOrgId: string,
+  required: OrgRole,
+) {
+  const identity = await requireIdentity(ctx.auth);
+  const claims = authorizeClaims(identity, urlOrgId, required);
+  const org = await loadLiveOrgX(ctx.db, claims.orgId);
+  const viewer = await loadViewer(ctx.db, identity);
+  const rlsContext = { rawDb: ctx.db, org, viewerUserId: viewer.userId };
+  return { org, viewer, role: claims.role, rules: orgRules(rlsContext), rlsContext };
+}
+
+const DENY_BY_DEFAULT = { defaultPolicy: "deny" } as const;
+
+/** A public query of one organization: guarded, `ctx.org`/`ctx.viewer`/`ctx.role`, RLS `ctx.db`. */
+export const orgQuery = customQuery(query, {
+  args: orgArgs,
+  input: async (ctx, { orgId }, { role = "member" }: GuardOptions) => {
+    const guard = await guardWithDb(ctx, orgId, role);
+    const db = wrapDatabaseReader(guard.rlsContext, ctx.db, guard.rules, DENY_BY_DEFAULT);
+    return { ctx: { db, org: guard.org, viewer: guard.viewer, role: guard.role }, args: {} };
+  },
+});
+
+/** A public mutation of one organization: guarded, with an RLS-wrapped writer. */
+export const orgMutation = customMutation(mutation, {
+  args: orgArgs,
+  input: async (ctx, { orgId }, { role = "member" }: GuardOptions) => {
+    const guard = await guardWithDb(ctx, orgId, role);
+    const db = wrapDatabaseWriter(guard.rlsContext, ctx.db, guard.rules, DENY_BY_DEFAULT);
+    return { ctx: { db, org: guard.org, viewer: guard.viewer, role: guard.role }, args: {} };
+  },
+});
+
+/**
+ * A public action of one organization. Actions have no database, so the org check runs in an
+ * internal query; everything the action then reads or writes goes through internal functions
+ * that take `orgId` explicitly.
+ */
+export const orgAction = customAction(action, {
+  args: orgArgs,
+  input: async (ctx, { orgId }, { role = "member" }: GuardOptions) => {
+    const identity = await requireIdentity(ctx.auth);
+    const claims = authorizeClaims(identity, orgId, role);
+    const org: Doc<"organizations"> = await ctx.runQuery(internal.guard.liveOrgByExternalId, {
+      externalId: claims.orgId,
+    });
+    return { ctx: { org, role: claims.role, viewerExternalId: identity.subject }, args: {} };
+  },
+});
+
+/**
+ * Deliberately org-less public functions (provisioning, the viewer's own profile): a signed-in
+ * identity is still required. Each one is on the isolation suite's short allow-list.
+ */
+export const viewerQuery = customQuery(query, {
+  args: {},
+  input: async (ctx) => ({ ctx: { identity: await requireIdentity(ctx.auth) }, args: {} }),
+});
+
+export const viewerMutation = customMutation(mutation, {
+  args: {},
+  input: async (ctx) => ({ ctx: { identity: await requireIdentity(ctx.auth) }, args: {} }),
+});

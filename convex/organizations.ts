@@ -1,0 +1,111 @@
+import { paginationOptsValidator, paginationResultValidator } from "convex/server";
+import { v } from "convex/values";
+import { canonicalTimeZone } from "../lib/time/timezone";
+import { fail } from "./lib/errors";
+import { orgMutation, orgQuery } from "./lib/functions";
+import { recordAudit } from "./model/audit";
+import { roleValidator } from "./schema";
+
+/** The organization of the URL, as the viewer may see it. */
+export const current = orgQuery({
+  args: {},
+  returns: v.object({
+    externalId: v.string(),
+    name: v.string(),
+    slug: v.string(),
+    timezone: v.string(),
+    role: roleValidator,
+  }),
+  handler: async (ctx) => ({
+    externalId: ctx.org.externalId,
+    name: ctx.org.name,
+    slug: ctx.org.slug,
+    timezone: ctx.org.timezone,
+    role: ctx.role,
+  }),
+});
+
+/** Every dashboard day is computed in this zone, so only real IANA names are accepted. */
+export const setTimezone = orgMutation({
+  role: "admin",
+  args: { timezone: v.string() },
+  returns: v.object({ timezone: v.string() }),
+  handler: async (ctx, { timezone }) => {
+    const canonical = canonicalTimeZone(timezone.trim());
+    if (canonical === null) fail("INVALID_ARGUMENT", `"${timezone}" is not an IANA time zone.`);
+    if (canonical !== ctx.org.timezone) {
+      await ctx.db.patch("organizations", ctx.org._id, { timezone: canonical });
+      await recordAudit(ctx.db, {
+        orgId: ctx.org._id,
+        actorUserId: ctx.viewer.userId,
+        action: "organization.timezone_changed",
+        target: `timezone:${canonical}`,
+      });
+    }
+    return { timezone: canonical };
+  },
+});
+
+const MAX_MEMBERS_LISTED = 500;
+
+export const members = orgQuery({
+  args: {},
+  returns: v.array(
+    v.object({
+      userId: v.id("users"),
+      name: v.string(),
+      email: v.string(),
+      imageUrl: v.union(v.string(), v.null()),
+      role: roleValidator,
+      isViewer: v.boolean(),
+    }),
+  ),
+  handler: async (ctx) => {
+    const memberships = await ctx.db
+      .query("memberships")
+      .withIndex("by_org_and_user", (q) => q.eq("orgId", ctx.org._id))
+      .take(MAX_MEMBERS_LISTED);
+    const rows = [];
+    for (const membership of memberships.filter((m) => m.deletedAt === undefined)) {
+      const user = await ctx.db.get("users", membership.userId);
+      if (user === null || user.deletedAt !== undefined) continue;
+      rows.push({
+        userId: user._id,
+        name: user.name,
+        email: user.email,
+        imageUrl: user.imageUrl ?? null,
+        role: membership.role,
+        isViewer: user._id === ctx.viewer.userId,
+      });
+    }
+    return rows.sort((a, b) => a.name.localeCompare(b.name));
+  },
+});
+
+/** Newest first, one page at a time. */
+export const auditLog = orgQuery({
+  role: "admin",
+  args: { paginationOpts: paginationOptsValidator },
+  returns: paginationResultValidator(
+    v.object({
+      _id: v.id("auditLog"),
+      action: v.string(),
+      target: v.string(),
+      at: v.number(),
+      actorName: v.union(v.string(), v.null()),
+    }),
+  ),
+  handler: async (ctx, { paginationOpts }) => {
+    const page = await ctx.db
+      .query("auditLog")
+      .withIndex("by_org_and_at", (q) => q.eq("orgId", ctx.org._id))
+      .order("desc")
+      .paginate(paginationOpts);
+    const entries = [];
+    for (const entry of page.page) {
+      const actor = entry.actorUserId ? await ctx.db.get("users", entry.actorUserId) : null;
+      entries.push({ _id: entry._id, action: entry.action, target: entry.target, at: entry.at, actorName: actor?.name ?? null });
+    }
+    return { ...page, page: entries };
+  },
+});

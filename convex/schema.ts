@@ -1,0 +1,167 @@
+import { defineSchema, defineTable } from "convex/server";
+import { v, type Infer } from "convex/values";
+
+// Shared validators: reused by function `args`/`returns` so the wire shape never drifts from storage.
+export const roleValidator = v.union(v.literal("owner"), v.literal("admin"), v.literal("member"));
+export const agentStatusValidator = v.union(
+  v.literal("created"),
+  v.literal("connecting"),
+  v.literal("open"),
+  v.literal("close"),
+  v.literal("refused"),
+);
+export const spinStageValidator = v.union(
+  v.literal("situation"),
+  v.literal("problem"),
+  v.literal("implication"),
+  v.literal("need_payoff"),
+);
+export const sessionStatusValidator = v.union(v.literal("active"), v.literal("closed"));
+export const directionValidator = v.union(v.literal("in"), v.literal("out"));
+export const authorValidator = v.union(v.literal("customer"), v.literal("bot"), v.literal("human"));
+export const deliveryValidator = v.union(
+  v.literal("pending"),
+  v.literal("sent"),
+  v.literal("delivered"),
+  v.literal("read"),
+  v.literal("failed"),
+);
+export const webhookProviderValidator = v.union(v.literal("clerk"), v.literal("evolution"));
+export const dailyCountersValidator = v.object({
+  messagesIn: v.number(),
+  messagesOutBot: v.number(),
+  messagesOutHuman: v.number(),
+  newSessions: v.number(),
+});
+
+export type Role = Infer<typeof roleValidator>;
+export type SpinStage = Infer<typeof spinStageValidator>;
+
+export const organizationFields = {
+  externalId: v.string(),
+  name: v.string(),
+  slug: v.string(),
+  timezone: v.string(),
+  deletedAt: v.optional(v.number()),
+  purgedAt: v.optional(v.number()),
+  // The auth provider's `updated_at` of the last applied event: older deliveries never win.
+  sourceUpdatedAt: v.optional(v.number()),
+};
+
+export const userFields = {
+  externalId: v.string(),
+  email: v.string(),
+  name: v.string(),
+  imageUrl: v.optional(v.string()),
+  deletedAt: v.optional(v.number()),
+  sourceUpdatedAt: v.optional(v.number()),
+};
+
+export const auditEntryFields = {
+  orgId: v.id("organizations"),
+  actorUserId: v.optional(v.id("users")),
+  action: v.string(),
+  target: v.string(),
+  at: v.number(),
+};
+
+export default defineSchema({
+  organizations: defineTable(organizationFields).index("by_externalId", ["externalId"]),
+
+  users: defineTable(userFields).index("by_externalId", ["externalId"]),
+
+  memberships: defineTable({
+    orgId: v.id("organizations"),
+    userId: v.id("users"),
+    role: roleValidator,
+    // Kept as a tombstone after removal so a late, older "created" delivery cannot revive it.
+    deletedAt: v.optional(v.number()),
+    sourceUpdatedAt: v.optional(v.number()),
+  })
+    .index("by_org_and_user", ["orgId", "userId"])
+    .index("by_user", ["userId"]),
+
+  agents: defineTable({
+    orgId: v.id("organizations"),
+    name: v.string(),
+    instanceName: v.string(),
+    status: agentStatusValidator,
+    qrCode: v.optional(v.string()),
+    qrUpdatedAt: v.optional(v.number()),
+    phoneNumber: v.optional(v.string()),
+    webhookSecret: v.string(),
+    aiEnabled: v.boolean(),
+    persona: v.string(),
+    product: v.string(),
+  })
+    .index("by_org", ["orgId"])
+    .index("by_instanceName", ["instanceName"]),
+
+  contacts: defineTable({
+    orgId: v.id("organizations"),
+    agentId: v.id("agents"),
+    waJid: v.string(),
+    waJidAlt: v.optional(v.string()),
+    name: v.optional(v.string()),
+  }).index("by_org_and_agent_and_waJid", ["orgId", "agentId", "waJid"]),
+
+  sessions: defineTable({
+    orgId: v.id("organizations"),
+    agentId: v.id("agents"),
+    contactId: v.id("contacts"),
+    stage: spinStageValidator,
+    status: sessionStatusValidator,
+    botPaused: v.boolean(),
+    needsAttention: v.boolean(),
+    processingToken: v.optional(v.string()),
+    processingExpiresAt: v.optional(v.number()),
+    pendingReply: v.boolean(),
+    lastMessageAt: v.number(),
+  })
+    .index("by_org_and_lastMessageAt", ["orgId", "lastMessageAt"])
+    .index("by_org_and_agent_and_contact", ["orgId", "agentId", "contactId"])
+    .index("by_org_and_status_and_lastMessageAt", ["orgId", "status", "lastMessageAt"]),
+
+  messages: defineTable({
+    orgId: v.id("organizations"),
+    sessionId: v.id("sessions"),
+    agentId: v.id("agents"),
+    direction: directionValidator,
+    author: authorValidator,
+    text: v.string(),
+    externalId: v.optional(v.string()),
+    sentAt: v.number(),
+    stage: v.optional(spinStageValidator),
+    delivery: deliveryValidator,
+  })
+    .index("by_org_and_session_and_sentAt", ["orgId", "sessionId", "sentAt"])
+    .index("by_agent_and_externalId", ["agentId", "externalId"]),
+
+  stageEvents: defineTable({
+    orgId: v.id("organizations"),
+    sessionId: v.id("sessions"),
+    from: v.union(spinStageValidator, v.null()),
+    to: spinStageValidator,
+    at: v.number(),
+    confidence: v.number(),
+  }).index("by_org_and_session_and_at", ["orgId", "sessionId", "at"]),
+
+  dailyStats: defineTable({
+    orgId: v.id("organizations"),
+    agentId: v.id("agents"),
+    day: v.string(),
+    counters: dailyCountersValidator,
+  })
+    .index("by_org_and_day_and_agent", ["orgId", "day", "agentId"])
+    .index("by_org_and_agent_and_day", ["orgId", "agentId", "day"]),
+
+  webhookDeliveries: defineTable({
+    provider: webhookProviderValidator,
+    deliveryId: v.string(),
+    receivedAt: v.number(),
+  })
+    .index("by_provider_and_deliveryId", ["provider", "deliveryId"])
+    .index("by_receivedAt", ["receivedAt"]),
+
+  auditLog: defineTable(auditEntryFields).index("by_org_and_at", ["orgId", "at"]),
+});
