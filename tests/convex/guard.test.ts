@@ -1,0 +1,90 @@
+import { describe, expect, test } from "vitest";
+import { api } from "../../convex/_generated/api";
+import { identity, identityWithRole } from "../fixtures/identities";
+import { insertOrg } from "../fixtures/rows";
+import { newTest } from "./setup";
+
+async function withOrgs(...externalIds: string[]) {
+  const t = newTest();
+  await t.run(async (ctx) => {
+    for (const externalId of externalIds) await insertOrg(ctx, externalId);
+  });
+  return t;
+}
+
+describe("claim shapes", () => {
+  test.each(["template", "v2", "flattened"] as const)("accepts the %s shape and reads its role", async (shape) => {
+    const t = await withOrgs("org_a");
+    const org = await t.withIdentity(identity({ shape, role: "org:admin" })).query(api.organizations.current, { orgId: "org_a" });
+    expect(org).toMatchObject({ externalId: "org_a", role: "admin" });
+  });
+
+  test.each([
+    ["org:admin", "admin"],
+    ["admin", "admin"],
+    ["org:owner", "owner"],
+    ["owner", "owner"],
+    ["org:member", "member"],
+  ])("maps the role %s to %s", async (raw, role) => {
+    const t = await withOrgs("org_a");
+    const org = await t.withIdentity(identity({ shape: "v2", role: raw })).query(api.organizations.current, { orgId: "org_a" });
+    expect(org.role).toBe(role);
+  });
+
+  test("treats a token without a role as a member", async () => {
+    const t = await withOrgs("org_a");
+    const org = await t.withIdentity(identity({ role: null })).query(api.organizations.current, { orgId: "org_a" });
+    expect(org.role).toBe("member");
+  });
+});
+
+describe("organization lookup", () => {
+  test("refuses an organization that was never provisioned", async () => {
+    const t = newTest();
+    const query = t.withIdentity(identity()).query(api.organizations.current, { orgId: "org_a" });
+    await expect(query).rejects.toMatchObject({ data: { code: "ORG_NOT_FOUND" } });
+  });
+
+  test("refuses a deleted organization", async () => {
+    const t = newTest();
+    await t.run((ctx) => insertOrg(ctx, "org_a", { deletedAt: Date.now() }));
+    const query = t.withIdentity(identity()).query(api.organizations.current, { orgId: "org_a" });
+    await expect(query).rejects.toMatchObject({ data: { code: "ORG_NOT_FOUND" } });
+  });
+
+  test("checks the org match before revealing whether an organization exists", async () => {
+    const t = newTest();
+    const query = t.withIdentity(identity({ orgId: "org_a" })).query(api.organizations.current, { orgId: "org_missing" });
+    await expect(query).rejects.toMatchObject({ data: { code: "ORG_MISMATCH" } });
+  });
+});
+
+describe("roles", () => {
+  test("refuses a member on an admin mutation", async () => {
+    const t = await withOrgs("org_a");
+    const attempt = t.withIdentity(identityWithRole("member")).mutation(api.organizations.setTimezone, { orgId: "org_a", timezone: "UTC" });
+    await expect(attempt).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+  });
+
+  test("refuses a member on an admin query", async () => {
+    const t = await withOrgs("org_a");
+    const attempt = t.withIdentity(identityWithRole("member")).query(api.organizations.auditLog, {
+      orgId: "org_a",
+      paginationOpts: { numItems: 10, cursor: null },
+    });
+    await expect(attempt).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+  });
+
+  test.each(["admin", "owner"] as const)("allows an %s on admin functions", async (role) => {
+    const t = await withOrgs("org_a");
+    const caller = t.withIdentity(identityWithRole(role));
+    await expect(caller.mutation(api.organizations.setTimezone, { orgId: "org_a", timezone: "UTC" })).resolves.toEqual({ timezone: "UTC" });
+    const page = await caller.query(api.organizations.auditLog, { orgId: "org_a", paginationOpts: { numItems: 10, cursor: null } });
+    expect(page.page).toHaveLength(1);
+  });
+
+  test("allows a member on member functions", async () => {
+    const t = await withOrgs("org_a");
+    await expect(t.withIdentity(identityWithRole("member")).query(api.organizations.members, { orgId: "org_a" })).resolves.toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, test } from "vitest";
+import { orgRules } from "../../convex/lib/rls";
+import { TENANT_TABLES } from "../../convex/model/tenantRows";
+import schema from "../../convex/schema";
+
+const tables = Object.entries(schema.tables);
+const fieldsOf = (table: (typeof tables)[number][1]) => Object.keys((table.validator as { fields: Record<string, unknown> }).fields);
+const orgOwnedTables = tables.filter(([, table]) => fieldsOf(table).includes("orgId")).map(([name]) => name);
+
+describe("tenant tables", () => {
+  test("every table with an orgId is purged with its organization", () => {
+    expect([...TENANT_TABLES].sort()).toEqual([...orgOwnedTables].sort());
+  });
+
+  test("every table with an orgId has a row-level security rule", () => {
+    const rules = orgRules({ rawDb: {} as never, org: {} as never, viewerUserId: null });
+    for (const table of orgOwnedTables) expect(rules, table).toHaveProperty(table);
+  });
+
+  test("only the identity and webhook tables carry no orgId", () => {
+    const global = tables.map(([name]) => name).filter((name) => !orgOwnedTables.includes(name));
+    expect(global.sort()).toEqual(["organizations", "users", "webhookDeliveries"]);
+  });
+
+  test("every index of a tenant table starts with orgId, except the webhook dedupe lookup", () => {
+    for (const [name, table] of tables.filter(([name]) => orgOwnedTables.includes(name))) {
+      for (const index of table[" indexes"]()) {
+        if (name === "messages" && index.indexDescriptor === "by_agent_and_externalId") continue;
+        if (name === "agents" && index.indexDescriptor === "by_instanceName") continue;
+        if (name === "memberships" && index.indexDescriptor === "by_user") continue;
+        expect(index.fields[0], `${name}.${index.indexDescriptor}`).toBe("orgId");
+      }
+    }
+  });
+});
