@@ -14,6 +14,7 @@ import type {
   FunctionReference,
 } from "convex/server";
 import type * as clerk from "../clerk.js";
+import type * as crons from "../crons.js";
 import type * as guard from "../guard.js";
 import type * as http from "../http.js";
 import type * as lib_errors from "../lib/errors.js";
@@ -27,6 +28,7 @@ import type * as model_tenantRows from "../model/tenantRows.js";
 import type * as organizations from "../organizations.js";
 import type * as purge from "../purge.js";
 import type * as viewer from "../viewer.js";
+import type * as webhookDeliveries from "../webhookDeliveries.js";
 
 /**
  * A utility for referencing Convex functions in your app's API.
@@ -38,6 +40,7 @@ import type * as viewer from "../viewer.js";
  */
 declare const fullApi: ApiFromModules<{
   clerk: typeof clerk;
+  crons: typeof crons;
   guard: typeof guard;
   http: typeof http;
   "lib/errors": typeof lib_errors;
@@ -51,6 +54,7 @@ declare const fullApi: ApiFromModules<{
   organizations: typeof organizations;
   purge: typeof purge;
   viewer: typeof viewer;
+  webhookDeliveries: typeof webhookDeliveries;
 }>;
 export declare const api: FilterApi<
   typeof fullApi,

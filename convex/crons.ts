@@ -1,0 +1,8 @@
+import { cronJobs } from "convex/server";
+import { internal } from "./_generated/api";
+
+const crons = cronJobs();
+
+crons.daily("prune expired webhook delivery ids", { hourUTC: 4, minuteUTC: 17 }, internal.webhookDeliveries.pruneExpired, {});
+
+export default crons;
