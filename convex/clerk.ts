@@ -84,7 +84,9 @@ export const webhook = httpAction(async (ctx, request) => {
   const headers = svixHeaders(request);
   let payload: unknown;
   try {
-    payload = new Webhook(secret).verify(body, headers);
+    // svix 2.x verifies but returns nothing: the payload is the raw body it just authenticated.
+    new Webhook(secret).verify(body, headers);
+    payload = JSON.parse(body);
   } catch (error) {
     if (error instanceof WebhookVerificationError) {
       return errorResponse("UNAUTHENTICATED", "Invalid webhook signature.");

@@ -31,8 +31,10 @@ async function provisionOrg(ctx: MutationCtx, identity: UserIdentity): Promise<s
   const slug = claims.slug ?? claims.orgId;
   const org = { externalId: claims.orgId, name: claimString(identity, "org_name") ?? slug, slug, updatedAt: 0 };
   const membership = await upsertMembership(ctx, { org, user: profileFromIdentity(identity), role: claims.role, updatedAt: 0 });
-  if (membership === null) fail("ORG_NOT_FOUND", "This organization does not exist.");
-  return claims.orgId;
+  if (membership !== null) return claims.orgId;
+  const stored = await orgByExternalId(ctx.db, claims.orgId);
+  if (stored === null || stored.deletedAt !== undefined) fail("ORG_NOT_FOUND", "This organization does not exist.");
+  fail("FORBIDDEN", "You are no longer a member of this organization.");
 }
 
 /**
