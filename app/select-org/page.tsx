@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageFrame } from "@/components/app/page-frame";
+import { LanguageSwitcher } from "@/components/i18n/language-switcher";
+import { PageHeader } from "@/components/ui/page-header";
+import { OrganizationPicker, UserMenu } from "@/lib/auth/client";
+import { SELECT_ORG_PATH, signInPath } from "@/lib/auth/routes";
+import { getServerSession } from "@/lib/auth/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("selectOrg");
+  return { title: t("title") };
+}
+
+export default async function SelectOrgPage() {
+  const session = await getServerSession();
+  if (session === null) redirect(signInPath(SELECT_ORG_PATH));
+  const t = await getTranslations("selectOrg");
+  return (
+    <PageFrame
+      controls={
+        <>
+          <LanguageSwitcher />
+          <UserMenu />
+        </>
+      }
+      className="max-w-3xl"
+    >
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <OrganizationPicker />
+    </PageFrame>
+  );
+}

@@ -1,0 +1,18 @@
+/** Audit actions the UI has a translated label for (`audit.actions.<key>` in the messages). */
+export const AUDIT_ACTION_KEYS = [
+  "organization_created",
+  "organization_updated",
+  "organization_deleted",
+  "organization_timezone_changed",
+  "member_added",
+  "member_removed",
+  "member_role_changed",
+] as const;
+
+export type AuditActionKey = (typeof AUDIT_ACTION_KEYS)[number];
+
+/** "organization.timezone_changed" → "organization_timezone_changed"; null for actions without a label. */
+export function auditActionKey(action: string): AuditActionKey | null {
+  const key = action.replace(/\./g, "_");
+  return (AUDIT_ACTION_KEYS as readonly string[]).includes(key) ? (key as AuditActionKey) : null;
+}

@@ -1,0 +1,50 @@
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { PageFrame } from "@/components/app/page-frame";
+import { LanguageSwitcher } from "@/components/i18n/language-switcher";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ErrorState } from "@/components/ui/error-state";
+import { UserMenu } from "@/lib/auth/client";
+import { SELECT_ORG_PATH } from "@/lib/auth/routes";
+import { OrgMismatchNotice } from "./org-mismatch-notice";
+
+function GateFrame({ children }: { children: ReactNode }) {
+  return (
+    <PageFrame
+      controls={
+        <>
+          <LanguageSwitcher />
+          <UserMenu />
+        </>
+      }
+      className="max-w-2xl"
+    >
+      <Card>{children}</Card>
+    </PageFrame>
+  );
+}
+
+/** ORG_REQUIRED: signed in, but no organization is active. */
+export function OrgRequiredScreen() {
+  const t = useTranslations("orgGate.required");
+  return (
+    <GateFrame>
+      <ErrorState
+        titleAs="h1"
+        title={t("title")}
+        body={t("body")}
+        action={<ButtonLink href={SELECT_ORG_PATH}>{t("action")}</ButtonLink>}
+      />
+    </GateFrame>
+  );
+}
+
+/** ORG_MISMATCH: the session's active organization is not the one in the URL. */
+export function OrgMismatchScreen({ orgId }: { orgId: string }) {
+  return (
+    <GateFrame>
+      <OrgMismatchNotice orgId={orgId} titleAs="h1" />
+    </GateFrame>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { cx } from "@/components/ui/cx";
+import { orgPath } from "@/lib/auth/routes";
+
+const ITEMS = [
+  { key: "overview", subpath: "" },
+  { key: "settings", subpath: "/settings" },
+  { key: "members", subpath: "/settings/members" },
+  { key: "audit", subpath: "/settings/audit" },
+] as const;
+
+export function OrgNav({ orgId }: { orgId: string }) {
+  const t = useTranslations("nav");
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("label")} className="border-b border-slate-200 bg-white">
+      <ul className="mx-auto flex w-full max-w-5xl gap-1 overflow-x-auto px-4">
+        {ITEMS.map(({ key, subpath }) => {
+          const href = orgPath(orgId, subpath);
+          const current = pathname === href;
+          return (
+            <li key={key}>
+              <Link
+                href={href}
+                aria-current={current ? "page" : undefined}
+                className={cx(
+                  "-mb-px inline-flex h-11 items-center border-b-2 px-3 text-sm font-medium whitespace-nowrap",
+                  current
+                    ? "border-brand-600 text-brand-800"
+                    : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+                )}
+              >
+                {t(key)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

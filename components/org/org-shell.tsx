@@ -1,0 +1,27 @@
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/app/site-header";
+import { LanguageSwitcher } from "@/components/i18n/language-switcher";
+import { OrgSwitcher, UserMenu } from "@/lib/auth/client";
+import { OrgNav } from "./org-nav";
+import { OrgProvisioner } from "./org-provisioner";
+
+/** Chrome of every page inside an organization; content waits until the org is provisioned. */
+export function OrgShell({ orgId, children }: { orgId: string; children: ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <SiteHeader
+        context={<OrgSwitcher />}
+        controls={
+          <>
+            <LanguageSwitcher />
+            <UserMenu />
+          </>
+        }
+      />
+      <OrgNav orgId={orgId} />
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+        <OrgProvisioner orgId={orgId}>{children}</OrgProvisioner>
+      </main>
+    </div>
+  );
+}

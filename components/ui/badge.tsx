@@ -1,0 +1,24 @@
+import type { ReactNode } from "react";
+import { cx } from "./cx";
+
+type Tone = "neutral" | "brand" | "info" | "warning";
+
+const TONES: Record<Tone, string> = {
+  neutral: "bg-slate-100 text-slate-700 ring-slate-200",
+  brand: "bg-brand-50 text-brand-800 ring-brand-100",
+  info: "bg-sky-50 text-sky-800 ring-sky-100",
+  warning: "bg-amber-50 text-amber-800 ring-amber-100",
+};
+
+export function Badge({ tone = "neutral", children }: { tone?: Tone; children: ReactNode }) {
+  return (
+    <span
+      className={cx(
+        "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        TONES[tone],
+      )}
+    >
+      {children}
+    </span>
+  );
+}

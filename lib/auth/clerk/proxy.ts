@@ -1,0 +1,16 @@
+import { clerkMiddleware, createRouteMatcher } from "@clerk/nextjs/server";
+import { SIGN_IN_PATH, SIGN_UP_PATH } from "../routes";
+
+const isProtected = createRouteMatcher(["/org(.*)", "/select-org(.*)"]);
+
+/** Signed-out visitors of org pages go to sign-in; the org in the URL becomes the active org. */
+export const clerkProxy = clerkMiddleware(
+  async (auth, request) => {
+    if (isProtected(request)) await auth.protect();
+  },
+  {
+    signInUrl: SIGN_IN_PATH,
+    signUpUrl: SIGN_UP_PATH,
+    organizationSyncOptions: { organizationPatterns: ["/org/:id", "/org/:id/(.*)"] },
+  },
+);

@@ -1,0 +1,18 @@
+import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from "next/server";
+import { clerkProxy } from "./clerk/proxy";
+import type { AuthProviderName } from "./provider";
+import { configuredAuthProvider } from "./setup";
+
+const PROXIES = {
+  clerk: clerkProxy,
+} satisfies Record<AuthProviderName, NextMiddleware>;
+
+/**
+ * The request hook of the configured implementation. Unconfigured deployments pass through so the
+ * root layout can explain what is missing instead of the provider SDK throwing on every request.
+ */
+export function authProxy(request: NextRequest, event: NextFetchEvent) {
+  const provider = configuredAuthProvider();
+  if (provider === null) return NextResponse.next();
+  return PROXIES[provider](request, event);
+}

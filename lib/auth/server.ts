@@ -1,0 +1,24 @@
+import "server-only";
+import { clerkServerAuth } from "./clerk/server";
+import type { AuthProviderName } from "./provider";
+import { configuredAuthProvider } from "./setup";
+import type { ServerAuth, Session } from "./types";
+
+const SERVER_AUTH = {
+  clerk: clerkServerAuth,
+} satisfies Record<AuthProviderName, ServerAuth>;
+
+/** The signed-in session of this request; null when signed out or when auth is not configured. */
+export async function getServerSession(): Promise<Session | null> {
+  const provider = configuredAuthProvider();
+  return provider === null ? null : SERVER_AUTH[provider].getSession();
+}
+
+/** A token for calling Convex from the server on behalf of the signed-in user. */
+export async function getConvexToken(): Promise<string | null> {
+  const provider = configuredAuthProvider();
+  return provider === null ? null : SERVER_AUTH[provider].getConvexToken();
+}
+
+export { authSetup, configuredAuthProvider } from "./setup";
+export type { Session } from "./types";
