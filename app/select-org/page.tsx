@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageFrame } from "@/components/app/page-frame";
-import { LanguageSwitcher } from "@/components/i18n/language-switcher";
+import { AccountControls } from "@/components/app/account-controls";
 import { PageHeader } from "@/components/ui/page-header";
-import { OrganizationPicker, UserMenu } from "@/lib/auth/client";
+import { OrganizationPicker } from "@/lib/auth/client";
 import { SELECT_ORG_PATH, signInPath } from "@/lib/auth/routes";
 import { getServerSession } from "@/lib/auth/server";
 
@@ -19,12 +19,7 @@ export default async function SelectOrgPage() {
   const t = await getTranslations("selectOrg");
   return (
     <PageFrame
-      controls={
-        <>
-          <LanguageSwitcher />
-          <UserMenu />
-        </>
-      }
+      controls={<AccountControls />}
       className="max-w-3xl"
     >
       <PageHeader title={t("title")} subtitle={t("subtitle")} />

@@ -1,23 +1,17 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { PageFrame } from "@/components/app/page-frame";
-import { LanguageSwitcher } from "@/components/i18n/language-switcher";
+import { AccountControls } from "@/components/app/account-controls";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
-import { UserMenu } from "@/lib/auth/client";
 import { SELECT_ORG_PATH } from "@/lib/auth/routes";
 import { OrgMismatchNotice } from "./org-mismatch-notice";
 
 function GateFrame({ children }: { children: ReactNode }) {
   return (
     <PageFrame
-      controls={
-        <>
-          <LanguageSwitcher />
-          <UserMenu />
-        </>
-      }
+      controls={<AccountControls />}
       className="max-w-2xl"
     >
       <Card>{children}</Card>

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/app/site-header";
-import { LanguageSwitcher } from "@/components/i18n/language-switcher";
-import { OrgSwitcher, UserMenu } from "@/lib/auth/client";
+import { AccountControls } from "@/components/app/account-controls";
+import { OrgSwitcher } from "@/lib/auth/client";
 import { OrgNav } from "./org-nav";
 import { OrgProvisioner } from "./org-provisioner";
 
@@ -11,12 +11,7 @@ export function OrgShell({ orgId, children }: { orgId: string; children: ReactNo
     <div className="flex min-h-dvh flex-col">
       <SiteHeader
         context={<OrgSwitcher />}
-        controls={
-          <>
-            <LanguageSwitcher />
-            <UserMenu />
-          </>
-        }
+        controls={<AccountControls />}
       />
       <OrgNav orgId={orgId} />
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">

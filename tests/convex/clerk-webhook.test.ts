@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import {
-  CLERK_WEBHOOK_SECRET,
   OTHER_WEBHOOK_SECRET,
   T1,
   T2,
@@ -17,22 +16,17 @@ import {
   userData,
   userEvent,
   type ClerkResponse,
+  setUpClerkWebhookEnvironment,
 } from "../fixtures/clerk";
 import { identity } from "../fixtures/identities";
 import { newTest, type TestConvex } from "./setup";
 
 let t: TestConvex;
 
-beforeEach(() => {
-  vi.stubEnv("CLERK_WEBHOOK_SECRET", CLERK_WEBHOOK_SECRET);
-  // Scheduled purges stay queued unless a test runs them, so assertions see the state the webhook left.
-  vi.useFakeTimers();
-  t = newTest();
-});
+setUpClerkWebhookEnvironment();
 
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
+beforeEach(() => {
+  t = newTest();
 });
 
 const WRITTEN_TABLES = ["organizations", "users", "memberships", "auditLog", "webhookDeliveries"] as const;

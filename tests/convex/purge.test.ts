@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { TENANT_TABLES } from "../../convex/model/tenantRows";
 import { PURGE_BATCH_SIZE } from "../../convex/purge";
-import { CLERK_WEBHOOK_SECRET, deletedEvent, deliverClerkEvent } from "../fixtures/clerk";
+import { deletedEvent, deliverClerkEvent, setUpClerkWebhookEnvironment } from "../fixtures/clerk";
 import { identity } from "../fixtures/identities";
 import { insertOrg, insertTenantRows, seedTwoOrgs, type TenantRows } from "../fixtures/rows";
 import { newTest, type TestConvex } from "./setup";
@@ -17,16 +17,10 @@ const INSERT_CHUNK = 400;
 
 let t: TestConvex;
 
-beforeEach(() => {
-  vi.stubEnv("CLERK_WEBHOOK_SECRET", CLERK_WEBHOOK_SECRET);
-  // Scheduled batches run only when a test lets them, so "before any batch" is observable.
-  vi.useFakeTimers();
-  t = newTest();
-});
+setUpClerkWebhookEnvironment();
 
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
+beforeEach(() => {
+  t = newTest();
 });
 
 /** Extra messages in the org's existing session, inserted in chunks to keep each transaction small. */

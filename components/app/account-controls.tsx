@@ -1,0 +1,12 @@
+import { LanguageSwitcher } from "@/components/i18n/language-switcher";
+import { UserMenu } from "@/lib/auth/client";
+
+/** The header controls of every signed-in page: language, then the account menu. */
+export function AccountControls() {
+  return (
+    <>
+      <LanguageSwitcher />
+      <UserMenu />
+    </>
+  );
+}
