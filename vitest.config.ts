@@ -21,6 +21,34 @@ export default defineConfig({
           include: ["tests/lib/**/*.test.ts", "tests/app/**/*.test.{ts,tsx}"],
         },
       },
+      {
+        extends: true,
+        test: { name: "sim", environment: "node", include: ["tests/sim/**/*.test.ts"] },
+      },
+      {
+        // The engine patches process-wide globals (convex-test), so each file gets its own process.
+        extends: true,
+        test: {
+          name: "contract",
+          environment: "node",
+          include: ["tests/contract/**/*.test.ts"],
+          pool: "forks",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["tests/e2e/**/*.test.ts"],
+          pool: "forks",
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

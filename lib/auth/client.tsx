@@ -3,11 +3,13 @@
 import { ConvexProviderWithAuth, ConvexReactClient } from "convex/react";
 import { createContext, use, useState, type ReactNode } from "react";
 import { clerkClientAuth } from "./clerk/client";
+import { localClientAuth } from "./local/client";
 import type { AuthProviderName } from "./provider";
 import type { ClientAuth } from "./types";
 
 const CLIENT_AUTH = {
   clerk: clerkClientAuth,
+  local: localClientAuth,
 } satisfies Record<AuthProviderName, ClientAuth>;
 
 const ClientAuthContext = createContext<ClientAuth | null>(null);

@@ -1,10 +1,10 @@
 /**
- * Which auth implementation runs, from `AUTH_PROVIDER` (default `clerk`). This is the single
- * decision; each facet (server, root, client, proxy) keys its implementations by this name, and
- * `satisfies Record<AuthProviderName, ...>` makes adding a provider here fail to compile until
- * every facet has one.
+ * Which auth implementation runs, from `AUTH_PROVIDER` (default `clerk`; `local` is the offline
+ * development issuer). This is the single decision; each facet (server, root, client, proxy) keys
+ * its implementations by this name, and `satisfies Record<AuthProviderName, ...>` makes adding a
+ * provider here fail to compile until every facet has one.
  */
-export const AUTH_PROVIDERS = ["clerk"] as const;
+export const AUTH_PROVIDERS = ["clerk", "local"] as const;
 export type AuthProviderName = (typeof AUTH_PROVIDERS)[number];
 export const DEFAULT_AUTH_PROVIDER: AuthProviderName = "clerk";
 

@@ -1,10 +1,12 @@
 import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from "next/server";
 import { clerkProxy } from "./clerk/proxy";
+import { localProxy } from "./local/proxy";
 import type { AuthProviderName } from "./provider";
 import { configuredAuthProvider } from "./setup";
 
 const PROXIES = {
   clerk: clerkProxy,
+  local: localProxy,
 } satisfies Record<AuthProviderName, NextMiddleware>;
 
 /**

@@ -3,11 +3,13 @@ import type { ReactNode } from "react";
 import type { Locale } from "../i18n/config";
 import { AuthClientProvider } from "./client";
 import { ClerkRoot } from "./clerk/root";
+import { LocalRoot } from "./local/root";
 import type { AuthProviderName } from "./provider";
 import type { AuthRootComponent } from "./types";
 
 const ROOTS = {
   clerk: ClerkRoot,
+  local: LocalRoot,
 } satisfies Record<AuthProviderName, AuthRootComponent>;
 
 type AuthRootProps = {

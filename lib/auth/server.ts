@@ -1,11 +1,13 @@
 import "server-only";
 import { clerkServerAuth } from "./clerk/server";
+import { localServerAuth } from "./local/server";
 import type { AuthProviderName } from "./provider";
 import { configuredAuthProvider } from "./setup";
 import type { ServerAuth, Session } from "./types";
 
 const SERVER_AUTH = {
   clerk: clerkServerAuth,
+  local: localServerAuth,
 } satisfies Record<AuthProviderName, ServerAuth>;
 
 /** The signed-in session of this request; null when signed out or when auth is not configured. */

@@ -1,9 +1,11 @@
 import { CLERK_REQUIRED_ENV } from "./clerk/env";
+import { LOCAL_REQUIRED_ENV } from "./local/env";
 import { parseAuthProvider, type AuthProviderName } from "./provider";
 
 /** Variables each implementation cannot run without (names only; values never leave the server). */
 const REQUIRED_ENV = {
   clerk: CLERK_REQUIRED_ENV,
+  local: LOCAL_REQUIRED_ENV,
 } satisfies Record<AuthProviderName, readonly string[]>;
 
 type Env = Record<string, string | undefined>;

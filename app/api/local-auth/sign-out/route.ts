@@ -1,0 +1,6 @@
+import { postSignOut } from "@/lib/auth/local/handlers";
+
+// Clears the session cookie.
+export const dynamic = "force-dynamic";
+
+export const POST = postSignOut;

@@ -1,0 +1,6 @@
+import { getToken } from "@/lib/auth/local/handlers";
+
+// A fresh token per request, for the cookie's session.
+export const dynamic = "force-dynamic";
+
+export const GET = getToken;

@@ -1,0 +1,12 @@
+import type { ErrorCode } from "../../../convex/lib/errors";
+
+/** A refusal of the local issuer, answered as `{ success: false, code, message }` with the code's status. */
+export class LocalAuthError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = "LocalAuthError";
+    this.code = code;
+  }
+}

@@ -1,0 +1,76 @@
+import type { OrgRole } from "../claims";
+
+/**
+ * The shapes of the local directory and what the browser sees of it. Pure: used by the issuer on
+ * the server, by the client components and by the seeding script alike.
+ */
+
+export type LocalOrganization = { id: string; name: string; slug: string; createdAt: number };
+/** `name` is what the app shows; first and last name are what Clerk-shaped events carry. */
+export type LocalUser = { id: string; name: string; firstName: string; lastName: string; email: string; createdAt: number };
+export type LocalMembership = { orgId: string; userId: string; role: OrgRole; createdAt: number };
+
+export type LocalDirectory = {
+  organizations: readonly LocalOrganization[];
+  users: readonly LocalUser[];
+  memberships: readonly LocalMembership[];
+};
+
+/** One of a user's organizations, with the user's role there. */
+export type LocalOrgView = { id: string; name: string; slug: string; role: OrgRole };
+export type LocalUserView = { id: string; name: string; email: string };
+/** A person the sign-in screen offers. */
+export type LocalAccount = LocalUserView & { orgs: LocalOrgView[] };
+/** The signed-in person as the client knows them. */
+export type LocalViewer = { user: LocalUserView; orgs: LocalOrgView[]; activeOrgId: string | null };
+
+export const ORG_NAME_MAX_LENGTH = 64;
+
+export function userView(user: LocalUser): LocalUserView {
+  return { id: user.id, name: user.name, email: user.email };
+}
+
+export function findUser(directory: LocalDirectory, userId: string): LocalUser | null {
+  return directory.users.find((user) => user.id === userId) ?? null;
+}
+
+/** The user's organizations in the order they joined them. */
+export function orgsOf(directory: LocalDirectory, userId: string): LocalOrgView[] {
+  return directory.memberships.flatMap((membership) => {
+    if (membership.userId !== userId) return [];
+    const org = directory.organizations.find((o) => o.id === membership.orgId);
+    return org ? [{ id: org.id, name: org.name, slug: org.slug, role: membership.role }] : [];
+  });
+}
+
+export function accountsOf(directory: LocalDirectory): LocalAccount[] {
+  return directory.users.map((user) => ({ ...userView(user), orgs: orgsOf(directory, user.id) }));
+}
+
+/** "Bella Imóveis" → "bella-imoveis"; never empty. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48)
+    .replace(/-+$/, "");
+  return slug || "org";
+}
+
+/** A slug no organization of the directory uses yet: `name`, `name-2`, `name-3`, ... */
+export function uniqueSlug(directory: LocalDirectory, name: string): string {
+  const base = slugify(name);
+  const taken = new Set(directory.organizations.map((org) => org.slug));
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+/** A same-site path to return to after sign-in, or null (open redirects are refused). */
+export function safeReturnPath(value: string | null | undefined): string | null {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
+  return value;
+}

@@ -1,0 +1,58 @@
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { startStack, type RunningStack } from "../../tools/dev/stack";
+
+/** Debian's Chromium (apt-get install chromium); Playwright's own browser downloads cannot work offline. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../../test-results/e2e");
+
+export type E2E = { stack: RunningStack; browser: Browser; stop(): Promise<void> };
+
+/** The whole product on free ports with a throwaway data directory, and a headless Chromium. */
+export async function startE2E(): Promise<E2E> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "spindesk-e2e-"));
+  const lines: string[] = [];
+  const log = (line: string) => {
+    lines.push(line);
+    if (process.env.E2E_VERBOSE) process.stdout.write(`${line}\n`);
+  };
+  const stack = await startStack({ ports: { web: 0, convex: 0, convexSite: 0, whatsapp: 0 }, dataDir, nextMode: "start", log }).catch(
+    (error: unknown) => {
+      process.stdout.write(`${lines.slice(-40).join("\n")}\n`);
+      throw error;
+    },
+  );
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  return {
+    stack,
+    browser,
+    async stop() {
+      await browser.close();
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function newPage(e2e: E2E): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await e2e.browser.newContext({ baseURL: e2e.stack.webUrl, locale: "en-US" });
+  return { context, page: await context.newPage() };
+}
+
+/** One screenshot per journey step, named so the files sort in the order they were taken. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}

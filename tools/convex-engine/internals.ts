@@ -1,0 +1,100 @@
+/**
+ * The engine's only window into convex-test's private state. convex-test keeps its database,
+ * transaction manager and scheduler in a closure (`convexGlobal`), so they are captured once, at
+ * construction, from the AsyncLocalStorage store convex-test enters on every call.
+ *
+ * PIN convex-test 0.0.60 (node_modules/convex-test/dist/index.js): `convexTest()` builds
+ * `convexGlobal = { components: { "": { db: DatabaseFake } }, transactionManager, scheduler, ... }`
+ * and every accessor method runs inside `convexGlobalStorage.run(convexGlobal, ...)`. The field
+ * names below (`_documents`, `_storage`, `_nextDocId`, `_lastCreationTime`, `_lastCommitTs`,
+ * `commit(isNested)`) are read from that file; `assertShape` fails loudly if they ever move.
+ */
+import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
+
+export type StoredDocument = Record<string, unknown> & { _id: string; _creationTime: number };
+
+/** convex-test's in-memory database (one per component; the app is the root component ""). */
+export type DatabaseFake = {
+  _documents: Record<string, StoredDocument>;
+  _storage: Record<string, Blob>;
+  _nextDocId: number;
+  _lastCreationTime: number;
+};
+
+/** Serializes every top-level query and mutation; `commit` returns the ts of a top-level commit. */
+export type TransactionManagerFake = {
+  _lastCommitTs: bigint;
+  commit(isNested: boolean): bigint | null;
+};
+
+export type ConvexTestInternals = {
+  db: DatabaseFake;
+  transactionManager: TransactionManagerFake;
+};
+
+type ConvexGlobalFake = {
+  components: Record<string, { db: DatabaseFake }>;
+  transactionManager: TransactionManagerFake;
+  scheduler: unknown;
+};
+
+function looksLikeConvexGlobal(store: unknown): store is ConvexGlobalFake {
+  return typeof store === "object" && store !== null && "components" in store && "transactionManager" in store;
+}
+
+function assertShape(global: ConvexGlobalFake): ConvexTestInternals {
+  const db = global.components[""]?.db;
+  const tm = global.transactionManager;
+  const ok =
+    db !== undefined &&
+    typeof db._documents === "object" &&
+    typeof db._storage === "object" &&
+    typeof db._nextDocId === "number" &&
+    typeof db._lastCreationTime === "number" &&
+    typeof tm._lastCommitTs === "bigint" &&
+    typeof tm.commit === "function";
+  if (!ok) {
+    throw new Error("convex engine: convex-test's internals are not shaped as in 0.0.60; the engine needs updating.");
+  }
+  return { db, transactionManager: tm };
+}
+
+/**
+ * Captures `convexGlobal` by watching `AsyncLocalStorage.prototype.run` during one synchronous
+ * call into the accessor (`finishInProgressScheduledFunctions` is cheap and side-effect free).
+ */
+export async function captureInternals(t: { finishInProgressScheduledFunctions(): Promise<void> }): Promise<ConvexTestInternals> {
+  const prototype = AsyncLocalStorage.prototype as unknown as { run: (...args: unknown[]) => unknown };
+  const originalRun = prototype.run;
+  let captured: ConvexGlobalFake | null = null;
+  prototype.run = function (this: unknown, store: unknown, ...rest: unknown[]) {
+    if (looksLikeConvexGlobal(store)) captured = store;
+    return originalRun.call(this, store, ...rest);
+  };
+  let settled: Promise<void>;
+  try {
+    settled = t.finishInProgressScheduledFunctions();
+  } finally {
+    prototype.run = originalRun;
+  }
+  await settled;
+  if (captured === null) throw new Error("convex engine: could not capture convex-test's state (convex-test changed?).");
+  return assertShape(captured);
+}
+
+/**
+ * Calls `listener(commitTs)` after every top-level commit: mutations, an action's or http action's
+ * `runMutation`, scheduled functions, storage writes. The listener runs synchronously inside the
+ * committing function's async context, so it is re-entered in the context where the hook was
+ * installed: work it schedules must not inherit convex-test's nested-transaction stores.
+ */
+export function onTopLevelCommit(internals: ConvexTestInternals, listener: (commitTs: bigint) => void): void {
+  const tm = internals.transactionManager;
+  const commit = tm.commit.bind(tm);
+  const cleanScope = new AsyncResource("convex-engine-commit");
+  tm.commit = (isNested: boolean) => {
+    const commitTs = commit(isNested);
+    if (commitTs !== null) cleanScope.runInAsyncScope(listener, null, commitTs);
+    return commitTs;
+  };
+}
