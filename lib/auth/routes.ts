@@ -14,3 +14,8 @@ export function signInPath(returnTo?: string): string {
   if (!returnTo || !returnTo.startsWith("/") || returnTo.startsWith("//")) return SIGN_IN_PATH;
   return `${SIGN_IN_PATH}?redirect_url=${encodeURIComponent(returnTo)}`;
 }
+
+/** Pages that need a signed-in user: every org page and the organization picker. */
+export function isProtectedPath(pathname: string): boolean {
+  return /^\/(org|select-org)(\/|$)/.test(pathname);
+}

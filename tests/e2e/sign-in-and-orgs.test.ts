@@ -43,7 +43,7 @@ describe("signing in and moving between organizations", () => {
   });
 
   test("the member list of Acme shows Acme's people only", async () => {
-    await page.getByRole("link", { name: "Members" }).click();
+    await page.getByRole("link", { name: "Members", exact: true }).click();
     await membersTable().getByText("Olivia Owner").waitFor();
     await expect(membersTable().innerText()).resolves.not.toContain("Bruno Souza");
     await snap(page, "03-acme-members");

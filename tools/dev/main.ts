@@ -31,9 +31,9 @@ function printWelcome(urls: { webUrl: string; convexUrl: string; convexSiteUrl: 
     [
       "",
       `SpinDesk is ready (${seconds} s):`,
-      `  App                ${urls.webUrl}          sign in as a demo user, no password`,
-      `  Convex engine      ${urls.convexUrl}       http actions and webhooks on ${urls.convexSiteUrl}`,
-      `  WhatsApp simulator ${urls.whatsappUrl}       phones for connecting agents and chatting as a customer`,
+      `  App                ${urls.webUrl.padEnd(24)} sign in as a demo user, no password`,
+      `  Convex engine      ${urls.convexUrl.padEnd(24)} http actions and webhooks on ${urls.convexSiteUrl}`,
+      `  WhatsApp simulator ${urls.whatsappUrl.padEnd(24)} phones for connecting agents and chatting as a customer`,
       "  Demo logins:",
       ...logins,
       "Press Ctrl-C to stop everything.",

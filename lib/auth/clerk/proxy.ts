@@ -1,12 +1,10 @@
-import { clerkMiddleware, createRouteMatcher } from "@clerk/nextjs/server";
-import { SIGN_IN_PATH, SIGN_UP_PATH } from "../routes";
-
-const isProtected = createRouteMatcher(["/org(.*)", "/select-org(.*)"]);
+import { clerkMiddleware } from "@clerk/nextjs/server";
+import { isProtectedPath, SIGN_IN_PATH, SIGN_UP_PATH } from "../routes";
 
 /** Signed-out visitors of org pages go to sign-in; the org in the URL becomes the active org. */
 export const clerkProxy = clerkMiddleware(
   async (auth, request) => {
-    if (isProtected(request)) await auth.protect();
+    if (isProtectedPath(request.nextUrl.pathname)) await auth.protect();
   },
   {
     signInUrl: SIGN_IN_PATH,

@@ -19,7 +19,7 @@ export function ClerkRoot({ locale, children }: { locale: Locale; children: Reac
       signUpUrl={SIGN_UP_PATH}
       signInFallbackRedirectUrl={AFTER_SIGN_IN_PATH}
       signUpFallbackRedirectUrl={AFTER_SIGN_IN_PATH}
-      afterSignOutUrl="/"
+      afterSignOutUrl={SIGN_IN_PATH}
       appearance={{ variables: { colorPrimary: "#059669" } }}
     >
       {children}

@@ -22,7 +22,3 @@ export function orgToActivate(pathname: string, activeOrgId: string | null, memb
   return memberOrgIds.includes(orgId) ? orgId : null;
 }
 
-/** Pages a signed-out visitor is sent to sign in from. */
-export function isProtectedPath(pathname: string): boolean {
-  return /^\/(org|select-org)(\/|$)/.test(pathname);
-}

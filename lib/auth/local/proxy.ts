@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { signInPath } from "../routes";
 import { SESSION_COOKIE } from "./config";
-import { isProtectedPath, orgToActivate } from "./org-sync";
+import { isProtectedPath } from "../routes";
+import { orgToActivate } from "./org-sync";
 import { clearedSessionCookie, readSession, sessionCookie, withActiveOrg } from "./session";
 
 /**

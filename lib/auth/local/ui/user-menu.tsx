@@ -22,7 +22,7 @@ function SignOutButton() {
     setError(null);
     try {
       await localAuthApi.signOut();
-      loadPage("/");
+      loadPage(SIGN_IN_PATH);
     } catch (failure) {
       setError(errorMessage(failure));
       setPending(false);
