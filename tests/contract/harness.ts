@@ -2,6 +2,7 @@
  * What every contract test needs: a local RS256 issuer like Clerk's (OIDC discovery + JWKS), the
  * engine started in-process on free ports, and the official Convex clients pointed at it.
  */
+import { afterAll, beforeAll } from "vitest";
 import { mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -139,4 +140,27 @@ export async function deliverClerkEvent(siteUrl: string, payload: unknown): Prom
   const { headers, body } = signedClerkRequest(payload);
   const response = await fetch(`${siteUrl}/webhooks/clerk`, { method: "POST", headers, body });
   return { status: response.status, body: await response.json() };
+}
+
+export type ContractEnv = { issuer: Issuer; engine: RunningEngine; dataDir: string; convexDir: string };
+
+/**
+ * Registers the hooks every contract file needs: a local issuer and an engine on a fresh data dir
+ * (with the probe functions when asked), stopped and removed after the file. A file's own afterAll
+ * (closing its clients) runs first: vitest runs "after" hooks in reverse order.
+ */
+export function setUpContractEngine(options: { withProbe?: boolean } = {}): ContractEnv {
+  const env = {} as ContractEnv;
+  beforeAll(async () => {
+    env.issuer = await startIssuer();
+    env.dataDir = newDataDir();
+    env.convexDir = options.withProbe ? convexDirWithProbe() : APP_CONVEX_DIR;
+    env.engine = await startContractEngine(env);
+  });
+  afterAll(async () => {
+    await env.engine?.stop();
+    await env.issuer?.close();
+    cleanup(...[env.dataDir, options.withProbe ? env.convexDir : undefined].filter((dir): dir is string => dir !== undefined));
+  });
+  return env;
 }

@@ -1,21 +1,9 @@
 import type { ConvexClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api";
-import type { RunningEngine } from "../../tools/convex-engine";
 import { deletedEvent, organizationEvent, T2 } from "../fixtures/clerk";
-import {
-  authenticate,
-  cleanup,
-  connect,
-  convexDirWithProbe,
-  deliverClerkEvent,
-  newDataDir,
-  newMember,
-  startContractEngine,
-  startIssuer,
-  type Issuer,
-} from "./harness";
+import { authenticate, connect, deliverClerkEvent, newMember, setUpContractEngine } from "./harness";
 import { Live } from "./live";
 
 type AuditPage = { page: { action: string }[] };
@@ -24,32 +12,19 @@ const auditFromAction = makeFunctionReference<"action", ProbeArgs, string>("prob
 const scheduleAudit = makeFunctionReference<"mutation", ProbeArgs & { delayMs: number }, string>("probe:scheduleAudit");
 const jobState = makeFunctionReference<"query", { jobId: string }, string | null>("probe:jobState");
 
-let issuer: Issuer;
-let engine: RunningEngine;
-let dataDir: string;
-let convexDir: string;
+const env = setUpContractEngine({ withProbe: true });
 const clients: ConvexClient[] = [];
-
-beforeAll(async () => {
-  issuer = await startIssuer();
-  dataDir = newDataDir();
-  convexDir = convexDirWithProbe();
-  engine = await startContractEngine({ issuer, dataDir, convexDir });
-});
 
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.close()));
-  await engine?.stop();
-  await issuer?.close();
-  cleanup(dataDir, convexDir);
 });
 
 /** A signed-in admin whose organization exists (provisioned from the token, as the app does). */
-async function signedInAdmin(address = engine.url) {
+async function signedInAdmin(address = env.engine.url) {
   const member = newMember("org:admin");
   const client = connect(address);
   clients.push(client);
-  expect(await authenticate(client, () => issuer.sign(member))).toBe(true);
+  expect(await authenticate(client, () => env.issuer.sign(member))).toBe(true);
   await client.mutation(api.viewer.provision, {});
   return { member, client, orgId: member.org_id };
 }
@@ -87,7 +62,7 @@ describe("live updates", () => {
     await current.value((org) => org.name === member.org_name, "the name from the token");
 
     const renamed = organizationEvent("organization.updated", { id: orgId, name: "Renamed by Clerk", slug: member.org_slug, updatedAt: T2 });
-    expect((await deliverClerkEvent(engine.siteUrl, renamed)).status).toBe(200);
+    expect((await deliverClerkEvent(env.engine.siteUrl, renamed)).status).toBe(200);
 
     await current.value((org) => org.name === "Renamed by Clerk", "the name from the webhook");
   });
@@ -97,7 +72,7 @@ describe("live updates", () => {
     const members = new Live<unknown[]>(client, api.organizations.members, { orgId });
     await members.value((rows) => rows.length === 1, "the one member");
 
-    expect((await deliverClerkEvent(engine.siteUrl, deletedEvent("organization.deleted", orgId))).status).toBe(200);
+    expect((await deliverClerkEvent(env.engine.siteUrl, deletedEvent("organization.deleted", orgId))).status).toBe(200);
 
     const error = await members.error("ORG_NOT_FOUND");
     expect(error.data).toMatchObject({ code: "ORG_NOT_FOUND" });
@@ -126,7 +101,7 @@ describe("live updates", () => {
   });
 
   it("serves clients whose deployment address ends with a slash (they ask for //api/.../sync)", async () => {
-    const { client, orgId } = await signedInAdmin(`${engine.url}/`);
+    const { client, orgId } = await signedInAdmin(`${env.engine.url}/`);
     expect(await client.query(api.organizations.current, { orgId })).toMatchObject({ externalId: orgId });
   });
 });

@@ -1,8 +1,7 @@
 import type { ConvexClient } from "convex/browser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { api } from "../../convex/_generated/api";
-import type { RunningEngine } from "../../tools/convex-engine";
-import { APP_CONVEX_DIR, authenticate, cleanup, connect, newDataDir, newMember, startContractEngine, startIssuer, type Issuer } from "./harness";
+import { authenticate, connect, newMember, setUpContractEngine } from "./harness";
 import { Live } from "./live";
 
 type Entry = { _id: string; action: string; target: string };
@@ -11,30 +10,19 @@ type Page = { page: Entry[]; isDone: boolean; continueCursor: string };
 /** Each change is a new audit entry, newest first: the inserts land inside the first page's range. */
 const TIME_ZONES = ["Europe/Lisbon", "Asia/Tokyo", "Europe/Paris", "America/New_York", "Africa/Cairo", "Asia/Kolkata", "Europe/Berlin", "Australia/Sydney"];
 
-let issuer: Issuer;
-let engine: RunningEngine;
-let dataDir: string;
+const env = setUpContractEngine();
 let client: ConvexClient;
-
-beforeAll(async () => {
-  issuer = await startIssuer();
-  dataDir = newDataDir();
-  engine = await startContractEngine({ issuer, dataDir, convexDir: APP_CONVEX_DIR });
-});
 
 afterAll(async () => {
   await client?.close();
-  await engine?.stop();
-  await issuer?.close();
-  cleanup(dataDir);
 });
 
 describe("pagination", () => {
   it("keeps loaded pages stable while entries are inserted: nothing repeated, nothing skipped", async () => {
     const member = newMember("org:admin");
     const orgId = member.org_id;
-    client = connect(engine.url);
-    expect(await authenticate(client, () => issuer.sign(member))).toBe(true);
+    client = connect(env.engine.url);
+    expect(await authenticate(client, () => env.issuer.sign(member))).toBe(true);
     await client.mutation(api.viewer.provision, {});
     const zones = [...TIME_ZONES];
     let latest = "";

@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningEngine } from "../../tools/convex-engine";
-import { cleanup, convexDirWithProbe, newDataDir, newMember, startContractEngine, startIssuer, type Issuer } from "./harness";
+import { afterAll, describe, expect, it } from "vitest";
+import { newMember, setUpContractEngine } from "./harness";
 import { RawSocket } from "./raw-socket";
 
-let issuer: Issuer;
-let engine: RunningEngine;
-let dataDir: string;
-let convexDir: string;
+const env = setUpContractEngine({ withProbe: true });
 const sockets: RawSocket[] = [];
-
-beforeAll(async () => {
-  issuer = await startIssuer();
-  dataDir = newDataDir();
-  convexDir = convexDirWithProbe();
-  engine = await startContractEngine({ issuer, dataDir, convexDir });
-});
 
 afterAll(async () => {
   for (const socket of sockets) socket.close();
-  await engine?.stop();
-  await issuer?.close();
-  cleanup(dataDir, convexDir);
 });
 
 async function open(sessionId: string): Promise<RawSocket> {
-  const socket = await RawSocket.open(engine.url, sessionId);
+  const socket = await RawSocket.open(env.engine.url, sessionId);
   sockets.push(socket);
   return socket;
 }
@@ -32,7 +18,7 @@ async function open(sessionId: string): Promise<RawSocket> {
 describe("sync protocol", () => {
   it("replays the answer to a mutation re-sent after a reconnect instead of running it again", async () => {
     const member = newMember("org:admin");
-    const token = await issuer.sign(member);
+    const token = await env.issuer.sign(member);
     const provision = { type: "Mutation", requestId: 0, udfPath: "viewer:provision", args: [{}] };
     // probe:scheduleAudit answers a fresh job id each time it runs: the same id means it ran once.
     const schedule = {
@@ -60,7 +46,7 @@ describe("sync protocol", () => {
     const socket = await open("session-versions");
     socket.send({ type: "Authenticate", tokenType: "None", baseVersion: 0 });
     const first = await socket.next("Transition");
-    socket.send({ type: "Authenticate", tokenType: "User", value: await issuer.sign(newMember()), baseVersion: 1 });
+    socket.send({ type: "Authenticate", tokenType: "User", value: await env.issuer.sign(newMember()), baseVersion: 1 });
     const second = await socket.next("Transition");
 
     expect(first.startVersion).toMatchObject({ querySet: 0, identity: 0, ts: "AAAAAAAAAAA=" });
@@ -71,7 +57,7 @@ describe("sync protocol", () => {
 
   it("answers a token it cannot verify with an AuthError echoing the base version, then closes", async () => {
     const socket = await open("session-bad-token");
-    socket.send({ type: "Authenticate", tokenType: "User", value: await issuer.sign(newMember(), { expired: true }), baseVersion: 0 });
+    socket.send({ type: "Authenticate", tokenType: "User", value: await env.issuer.sign(newMember(), { expired: true }), baseVersion: 0 });
 
     expect(await socket.next("AuthError")).toMatchObject({ baseVersion: 0, authUpdateAttempted: true, error: "Token expired." });
     await socket.whenClosed();

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { startWhatsAppSimulator, type WhatsAppSimulatorOptions } from "../../tools/whatsapp-sim/index";
@@ -105,3 +106,19 @@ export async function startSimulator(options: WhatsAppSimulatorOptions = {}) {
 }
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+
+export type SimulatorWithReceiver = { sim: Simulator; receiver: Receiver };
+
+/** A simulator with default options and a webhook receiver, started before a file and stopped after it. */
+export function setUpSimulatorWithReceiver(): SimulatorWithReceiver {
+  const env = {} as SimulatorWithReceiver;
+  beforeAll(async () => {
+    env.receiver = await startReceiver();
+    env.sim = await startSimulator();
+  });
+  afterAll(async () => {
+    await env.sim?.stop();
+    await env.receiver?.stop();
+  });
+  return env;
+}

@@ -1,19 +1,8 @@
 import { jwtVerify } from "jose";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startReceiver, startSimulator, waitFor, type Receiver, type Simulator } from "./helpers";
+import { describe, expect, test } from "vitest";
+import { setUpSimulatorWithReceiver, waitFor, type Receiver } from "./helpers";
 
-let sim: Simulator;
-let receiver: Receiver;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-  sim = await startSimulator();
-});
-
-afterAll(async () => {
-  await sim.stop();
-  await receiver.stop();
-});
+const env = setUpSimulatorWithReceiver();
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
@@ -23,7 +12,7 @@ function bearer(authorization: string | undefined): string {
 }
 
 function inbound(instance: string, body: Record<string, unknown>) {
-  return sim.call("POST", `/__sim/${instance}/inbound`, body, null);
+  return env.sim.call("POST", `/__sim/${instance}/inbound`, body, null);
 }
 
 function upsertWithId(target: Receiver, instance: string, id: string) {
@@ -32,8 +21,8 @@ function upsertWithId(target: Receiver, instance: string, id: string) {
 
 describe("webhook signature", () => {
   test("signs connection.update open with a Bearer HS256 JWT verifiable with the jwt_key", async () => {
-    const { number } = await sim.connected("jwt", receiver.url, "jwt-secret");
-    const hook = await waitFor(() => receiver.events("jwt", "connection.update").find((h) => h.body.data.state === "open"));
+    const { number } = await env.sim.connected("jwt", env.receiver.url, "jwt-secret");
+    const hook = await waitFor(() => env.receiver.events("jwt", "connection.update").find((h) => h.body.data.state === "open"));
 
     const token = bearer(hook.headers.authorization);
     const { payload, protectedHeader } = await jwtVerify(token, key("jwt-secret"), { algorithms: ["HS256"] });
@@ -56,10 +45,10 @@ describe("webhook signature", () => {
   });
 
   test("reports the pairing itself: connecting, then a qrcode.updated carrying the QR", async () => {
-    const created = await sim.create("pairing-hooks", receiver.url);
-    const connecting = await waitFor(() => receiver.events("pairing-hooks", "connection.update")[0]);
+    const created = await env.sim.create("pairing-hooks", env.receiver.url);
+    const connecting = await waitFor(() => env.receiver.events("pairing-hooks", "connection.update")[0]);
     expect(connecting.body.data).toEqual({ instance: "pairing-hooks", state: "connecting", statusReason: 200 });
-    const qr = await waitFor(() => receiver.events("pairing-hooks", "qrcode.updated")[0]);
+    const qr = await waitFor(() => env.receiver.events("pairing-hooks", "qrcode.updated")[0]);
     expect(qr.body.data).toEqual({
       qrcode: { instance: "pairing-hooks", pairingCode: null, code: created.body.qrcode.code, base64: created.body.qrcode.base64 },
     });
@@ -70,19 +59,19 @@ describe("webhook signature", () => {
 
 describe("messages.upsert from a customer", () => {
   test("arrives as Evolution's envelope with a DELIVERY_ACK conversation message", async () => {
-    const { created, number } = await sim.connected("inbound", receiver.url);
+    const { created, number } = await env.sim.connected("inbound", env.receiver.url);
     const res = await inbound("inbound", { from: "+55 11 98888-7777", text: "Quanto custa?", pushName: "Maria" });
     expect(res.status).toBe(201);
-    const hook = await upsertWithId(receiver, "inbound", res.body.key.id);
+    const hook = await upsertWithId(env.receiver, "inbound", res.body.key.id);
 
     expect(hook.path).toBe("/webhooks/whatsapp");
     expect(Object.keys(hook.body).sort()).toEqual(["apikey", "data", "date_time", "destination", "event", "instance", "sender", "server_url"]);
     expect(hook.body).toMatchObject({
       event: "messages.upsert",
       instance: "inbound",
-      destination: receiver.url,
+      destination: env.receiver.url,
       sender: `${number}@s.whatsapp.net`,
-      server_url: sim.url,
+      server_url: env.sim.url,
       apikey: created.hash,
     });
     expect(hook.body.date_time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -102,21 +91,21 @@ describe("messages.upsert from a customer", () => {
   });
 
   test("gives every message a fresh key.id unless the caller pins the id and timestamp", async () => {
-    await sim.connected("ids", receiver.url);
+    await env.sim.connected("ids", env.receiver.url);
     const first = await inbound("ids", { from: "5511988887777", text: "um" });
     const second = await inbound("ids", { from: "5511988887777", text: "dois" });
     expect(first.body.key.id).not.toBe(second.body.key.id);
 
     const pinned = await inbound("ids", { from: "5511988887777", text: "de novo", id: "ABCDEF0123456789ABCDEF0123456789", timestamp: 1_700_000_000 });
-    const hook = await upsertWithId(receiver, "ids", "ABCDEF0123456789ABCDEF0123456789");
+    const hook = await upsertWithId(env.receiver, "ids", "ABCDEF0123456789ABCDEF0123456789");
     expect(hook.body.data.messageTimestamp).toBe(1_700_000_000);
     expect(pinned.body.key.id).toBe("ABCDEF0123456789ABCDEF0123456789");
   });
 
   test("addresses a LID customer by LID and carries the phone JID in remoteJidAlt", async () => {
-    await sim.connected("lid", receiver.url);
+    await env.sim.connected("lid", env.receiver.url);
     const res = await inbound("lid", { from: "5511977776666", text: "Oi", pushName: "João", lid: true });
-    const hook = await upsertWithId(receiver, "lid", res.body.key.id);
+    const hook = await upsertWithId(env.receiver, "lid", res.body.key.id);
     expect(hook.body.data.key).toEqual({
       remoteJid: expect.stringMatching(/^\d{15}@lid$/),
       remoteJidAlt: "5511977776666@s.whatsapp.net",
@@ -133,14 +122,14 @@ describe("messages.upsert from a customer", () => {
   });
 
   test("refuses customer messages while the instance is not connected", async () => {
-    await sim.create("inbound-closed", receiver.url);
+    await env.sim.create("inbound-closed", env.receiver.url);
     const res = await inbound("inbound-closed", { from: "5511988887777", text: "Oi" });
     expect(res.status).toBe(409);
     expect(res.body.error).toMatch(/not connected/);
   });
 
   test("rejects a timestamp in milliseconds", async () => {
-    await sim.connected("inbound-ms", receiver.url);
+    await env.sim.connected("inbound-ms", env.receiver.url);
     const res = await inbound("inbound-ms", { from: "5511988887777", text: "Oi", timestamp: Date.now() });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(/timestamp: is unix seconds/);
@@ -149,39 +138,39 @@ describe("messages.upsert from a customer", () => {
 
 describe("POST /webhook/set", () => {
   test("replaces the webhook so later deliveries are signed with the new jwt_key", async () => {
-    await sim.connected("rekey", receiver.url, "old-key");
-    const set = await sim.call("POST", "/webhook/set/rekey", {
-      webhook: { enabled: true, url: receiver.url, headers: { jwt_key: "new-key" }, events: ["MESSAGES_UPSERT"] },
+    await env.sim.connected("rekey", env.receiver.url, "old-key");
+    const set = await env.sim.call("POST", "/webhook/set/rekey", {
+      webhook: { enabled: true, url: env.receiver.url, headers: { jwt_key: "new-key" }, events: ["MESSAGES_UPSERT"] },
     });
     expect(set.status).toBe(201);
-    expect(set.body).toMatchObject({ url: receiver.url, enabled: true, events: ["MESSAGES_UPSERT"], webhookByEvents: false });
+    expect(set.body).toMatchObject({ url: env.receiver.url, enabled: true, events: ["MESSAGES_UPSERT"], webhookByEvents: false });
 
     const res = await inbound("rekey", { from: "5511988887777", text: "Oi" });
-    const token = bearer((await upsertWithId(receiver, "rekey", res.body.key.id)).headers.authorization);
+    const token = bearer((await upsertWithId(env.receiver, "rekey", res.body.key.id)).headers.authorization);
     await expect(jwtVerify(token, key("new-key"))).resolves.toBeDefined();
     await expect(jwtVerify(token, key("old-key"))).rejects.toThrow();
   });
 
   test("sends nothing once the webhook is disabled", async () => {
-    await sim.connected("muted", receiver.url);
-    await sim.call("POST", "/webhook/set/muted", { webhook: { enabled: false, url: receiver.url } });
-    const before = (await sim.call("GET", "/__sim/muted/deliveries", undefined, null)).body.deliveries.length;
+    await env.sim.connected("muted", env.receiver.url);
+    await env.sim.call("POST", "/webhook/set/muted", { webhook: { enabled: false, url: env.receiver.url } });
+    const before = (await env.sim.call("GET", "/__sim/muted/deliveries", undefined, null)).body.deliveries.length;
     await inbound("muted", { from: "5511988887777", text: "Alguém aí?" });
     // Deliveries are queued synchronously when the event happens, so the log is final here.
-    expect((await sim.call("GET", "/__sim/muted/deliveries", undefined, null)).body.deliveries).toHaveLength(before);
+    expect((await env.sim.call("GET", "/__sim/muted/deliveries", undefined, null)).body.deliveries).toHaveLength(before);
   });
 
   test("posts to url/<event> when byEvents is on", async () => {
-    await sim.connected("by-events", receiver.url);
-    await sim.call("POST", "/webhook/set/by-events", { webhook: { enabled: true, url: receiver.url, byEvents: true } });
+    await env.sim.connected("by-events", env.receiver.url);
+    await env.sim.call("POST", "/webhook/set/by-events", { webhook: { enabled: true, url: env.receiver.url, byEvents: true } });
     const res = await inbound("by-events", { from: "5511988887777", text: "Oi" });
-    const hook = await upsertWithId(receiver, "by-events", res.body.key.id);
+    const hook = await upsertWithId(env.receiver, "by-events", res.body.key.id);
     expect(hook.path).toBe("/webhooks/whatsapp/messages-upsert");
   });
 
   test("rejects a webhook without enabled", async () => {
-    await sim.create("set-invalid", receiver.url);
-    const res = await sim.call("POST", "/webhook/set/set-invalid", { webhook: { url: receiver.url } });
+    await env.sim.create("set-invalid", env.receiver.url);
+    const res = await env.sim.call("POST", "/webhook/set/set-invalid", { webhook: { url: env.receiver.url } });
     expect(res.status).toBe(400);
     expect(res.body.response.message[0]).toMatch(/^webhook\.enabled: /);
   });
