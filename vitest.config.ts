@@ -23,7 +23,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "sim", environment: "node", include: ["tests/sim/**/*.test.ts"] },
+        test: { name: "sim", environment: "node", include: ["tests/sim/**/*.test.ts", "tests/gateway/**/*.test.ts"] },
       },
       {
         // The engine patches process-wide globals (convex-test), so each file gets its own process.

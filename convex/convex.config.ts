@@ -8,6 +8,9 @@ const app = defineApp({
     CLERK_JWT_ISSUER_DOMAIN: v.optional(v.string()),
     LOCAL_AUTH_ISSUER: v.optional(v.string()),
     NODE_ENV: v.optional(v.string()),
+    // The WhatsApp gateway (Evolution API v2) every agent is an instance of.
+    EVOLUTION_API_URL: v.optional(v.string()),
+    EVOLUTION_API_KEY: v.optional(v.string()),
   },
 });
 

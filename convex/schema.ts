@@ -93,6 +93,12 @@ export default defineSchema({
     aiEnabled: v.boolean(),
     persona: v.string(),
     product: v.string(),
+    // During a rotation the old secret stays valid briefly: deliveries signed before the gateway
+    // switched keys are still accepted (Evolution does not retry a 401, so they would be lost).
+    previousWebhookSecret: v.optional(v.string()),
+    previousSecretValidUntil: v.optional(v.number()),
+    // Deleted agents stay as rows so their conversations remain readable; webhooks to them are refused.
+    deletedAt: v.optional(v.number()),
   })
     .index("by_org", ["orgId"])
     .index("by_instanceName", ["instanceName"]),
@@ -117,10 +123,16 @@ export default defineSchema({
     processingExpiresAt: v.optional(v.number()),
     pendingReply: v.boolean(),
     lastMessageAt: v.number(),
+    // Denormalized for the live conversation list: one row per session, no message reads.
+    lastMessagePreview: v.optional(v.string()),
+    lastMessageDirection: v.optional(directionValidator),
+    unreadCount: v.number(),
   })
     .index("by_org_and_lastMessageAt", ["orgId", "lastMessageAt"])
     .index("by_org_and_agent_and_contact", ["orgId", "agentId", "contactId"])
-    .index("by_org_and_status_and_lastMessageAt", ["orgId", "status", "lastMessageAt"]),
+    .index("by_org_and_status_and_lastMessageAt", ["orgId", "status", "lastMessageAt"])
+    .index("by_org_and_agent_and_lastMessageAt", ["orgId", "agentId", "lastMessageAt"])
+    .index("by_org_and_agent_and_status_and_lastMessageAt", ["orgId", "agentId", "status", "lastMessageAt"]),
 
   messages: defineTable({
     orgId: v.id("organizations"),

@@ -6,11 +6,14 @@ import { useTranslations } from "next-intl";
 import { cx } from "@/components/ui/cx";
 import { orgPath } from "@/lib/auth/routes";
 
+// `nested`: the tab stays current on its detail pages (e.g. /agents/<id>).
 const ITEMS = [
-  { key: "overview", subpath: "" },
-  { key: "settings", subpath: "/settings" },
-  { key: "members", subpath: "/settings/members" },
-  { key: "audit", subpath: "/settings/audit" },
+  { key: "overview", subpath: "", nested: false },
+  { key: "conversations", subpath: "/conversations", nested: true },
+  { key: "agents", subpath: "/agents", nested: true },
+  { key: "settings", subpath: "/settings", nested: false },
+  { key: "members", subpath: "/settings/members", nested: false },
+  { key: "audit", subpath: "/settings/audit", nested: false },
 ] as const;
 
 export function OrgNav({ orgId }: { orgId: string }) {
@@ -19,9 +22,9 @@ export function OrgNav({ orgId }: { orgId: string }) {
   return (
     <nav aria-label={t("label")} className="border-b border-slate-200 bg-white">
       <ul className="mx-auto flex w-full max-w-5xl gap-1 overflow-x-auto px-4">
-        {ITEMS.map(({ key, subpath }) => {
+        {ITEMS.map(({ key, subpath, nested }) => {
           const href = orgPath(orgId, subpath);
-          const current = pathname === href;
+          const current = pathname === href || (nested && pathname.startsWith(`${href}/`));
           return (
             <li key={key}>
               <Link

@@ -13,6 +13,8 @@ import type {
   FilterApi,
   FunctionReference,
 } from "convex/server";
+import type * as agents from "../agents.js";
+import type * as agentsInternal from "../agentsInternal.js";
 import type * as clerk from "../clerk.js";
 import type * as crons from "../crons.js";
 import type * as guard from "../guard.js";
@@ -21,14 +23,21 @@ import type * as lib_errors from "../lib/errors.js";
 import type * as lib_functions from "../lib/functions.js";
 import type * as lib_http from "../lib/http.js";
 import type * as lib_rls from "../lib/rls.js";
+import type * as messages from "../messages.js";
+import type * as model_agents from "../model/agents.js";
 import type * as model_audit from "../model/audit.js";
 import type * as model_clerkSync from "../model/clerkSync.js";
+import type * as model_conversations from "../model/conversations.js";
 import type * as model_directory from "../model/directory.js";
+import type * as model_gateway from "../model/gateway.js";
+import type * as model_ingest from "../model/ingest.js";
 import type * as model_tenantRows from "../model/tenantRows.js";
 import type * as organizations from "../organizations.js";
 import type * as purge from "../purge.js";
+import type * as sessions from "../sessions.js";
 import type * as viewer from "../viewer.js";
 import type * as webhookDeliveries from "../webhookDeliveries.js";
+import type * as whatsapp from "../whatsapp.js";
 
 /**
  * A utility for referencing Convex functions in your app's API.
@@ -39,6 +48,8 @@ import type * as webhookDeliveries from "../webhookDeliveries.js";
  * ```
  */
 declare const fullApi: ApiFromModules<{
+  agents: typeof agents;
+  agentsInternal: typeof agentsInternal;
   clerk: typeof clerk;
   crons: typeof crons;
   guard: typeof guard;
@@ -47,14 +58,21 @@ declare const fullApi: ApiFromModules<{
   "lib/functions": typeof lib_functions;
   "lib/http": typeof lib_http;
   "lib/rls": typeof lib_rls;
+  messages: typeof messages;
+  "model/agents": typeof model_agents;
   "model/audit": typeof model_audit;
   "model/clerkSync": typeof model_clerkSync;
+  "model/conversations": typeof model_conversations;
   "model/directory": typeof model_directory;
+  "model/gateway": typeof model_gateway;
+  "model/ingest": typeof model_ingest;
   "model/tenantRows": typeof model_tenantRows;
   organizations: typeof organizations;
   purge: typeof purge;
+  sessions: typeof sessions;
   viewer: typeof viewer;
   webhookDeliveries: typeof webhookDeliveries;
+  whatsapp: typeof whatsapp;
 }>;
 export declare const api: FilterApi<
   typeof fullApi,

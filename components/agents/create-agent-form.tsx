@@ -1,0 +1,108 @@
+"use client";
+
+import { useAction } from "convex/react";
+import { useTranslations } from "next-intl";
+import { useId, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, InlineError, inputClasses } from "@/components/ui/field";
+import { Spinner } from "@/components/ui/spinner";
+import { useErrorMessage } from "@/components/ui/use-error-message";
+import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
+
+export type CreatedAgent = { agentId: Id<"agents">; name: string; webhookSecret: string };
+
+const NAME_MAX = 80;
+const TEXT_MAX = 2000;
+
+type CreateAgentFormProps = { orgId: string; onCreated: (agent: CreatedAgent) => void; onCancel: () => void };
+
+/** Creating an agent also creates its gateway instance, so it can take a moment. */
+export function CreateAgentForm({ orgId, onCreated, onCancel }: CreateAgentFormProps) {
+  const t = useTranslations("agents.create");
+  const errorMessage = useErrorMessage();
+  const create = useAction(api.agents.create);
+  const ids = { name: useId(), persona: useId(), personaHint: useId(), product: useId(), productHint: useId() };
+  const [name, setName] = useState("");
+  const [persona, setPersona] = useState("");
+  const [product, setProduct] = useState("");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (trimmed === "") {
+      setError(t("nameRequired"));
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const result = await create({
+        orgId,
+        name: trimmed,
+        persona: persona.trim() || undefined,
+        product: product.trim() || undefined,
+      });
+      onCreated({ agentId: result.agentId, name: trimmed, webhookSecret: result.webhookSecret });
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} className="space-y-4" aria-busy={pending}>
+      <Field id={ids.name} label={t("name")}>
+        <input
+          id={ids.name}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          placeholder={t("namePlaceholder")}
+          maxLength={NAME_MAX}
+          required
+          autoFocus
+          autoComplete="off"
+          disabled={pending}
+          className={inputClasses}
+        />
+      </Field>
+      <Field id={ids.persona} label={t("persona")} hint={t("personaHint")} hintId={ids.personaHint}>
+        <textarea
+          id={ids.persona}
+          value={persona}
+          onChange={(event) => setPersona(event.target.value)}
+          aria-describedby={ids.personaHint}
+          maxLength={TEXT_MAX}
+          rows={3}
+          disabled={pending}
+          className={inputClasses}
+        />
+      </Field>
+      <Field id={ids.product} label={t("product")} hint={t("productHint")} hintId={ids.productHint}>
+        <textarea
+          id={ids.product}
+          value={product}
+          onChange={(event) => setProduct(event.target.value)}
+          aria-describedby={ids.productHint}
+          maxLength={TEXT_MAX}
+          rows={3}
+          disabled={pending}
+          className={inputClasses}
+        />
+      </Field>
+      {error ? <InlineError>{error}</InlineError> : null}
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? <Spinner className="size-4 text-white" /> : null}
+          {pending ? t("submitting") : t("submit")}
+        </Button>
+        <Button variant="ghost" onClick={onCancel} disabled={pending}>
+          {t("cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useAction } from "convex/react";
+import { useTranslations } from "next-intl";
+import { useId, useState, type KeyboardEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { InlineError, inputClasses } from "@/components/ui/field";
+import { Spinner } from "@/components/ui/spinner";
+import { useErrorMessage } from "@/components/ui/use-error-message";
+import { toAppErrorData } from "@/convex/lib/errors";
+import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
+
+const MAX_LENGTH = 4096;
+
+type ComposerProps = { orgId: string; sessionId: Id<"sessions">; closed: boolean };
+
+/** A human reply, sent through the agent's WhatsApp number. The text stays put if sending fails. */
+export function Composer({ orgId, sessionId, closed }: ComposerProps) {
+  const t = useTranslations("conversations.composer");
+  const errorMessage = useErrorMessage();
+  const sendHuman = useAction(api.messages.sendHuman);
+  const ids = { input: useId(), hint: useId() };
+  const [text, setText] = useState("");
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const canSend = !closed && !sending && text.trim() !== "";
+
+  async function send() {
+    if (!canSend) return;
+    setSending(true);
+    setError(null);
+    try {
+      await sendHuman({ orgId, sessionId, text: text.trim() });
+      setText("");
+    } catch (caught) {
+      const { code } = toAppErrorData(caught);
+      setError(
+        code === "INVALID_ARGUMENT"
+          ? t("invalid", { max: MAX_LENGTH })
+          : code === "CONFLICT"
+            ? t("conflict")
+            : errorMessage(caught),
+      );
+    } finally {
+      setSending(false);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // Enter sends; Shift+Enter (and Enter while an IME is composing) inserts a new line.
+    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    void send();
+  }
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send();
+      }}
+      className="space-y-2 border-t border-slate-200 px-4 py-3"
+      aria-busy={sending}
+    >
+      <label htmlFor={ids.input} className="sr-only">
+        {t("label")}
+      </label>
+      <textarea
+        id={ids.input}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+        placeholder={closed ? t("closedPlaceholder") : t("placeholder")}
+        aria-describedby={ids.hint}
+        maxLength={MAX_LENGTH}
+        rows={3}
+        // Read-only rather than disabled while sending, so focus stays in the box for the next reply.
+        readOnly={sending}
+        disabled={closed}
+        className={`${inputClasses} resize-y`}
+      />
+      {error ? <InlineError>{error}</InlineError> : null}
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p id={ids.hint} className="text-xs text-slate-500">
+          {closed ? t("closed") : t("hint")}
+        </p>
+        <Button type="submit" disabled={!canSend}>
+          {sending ? <Spinner className="size-4 text-white" /> : null}
+          {sending ? t("sending") : t("send")}
+        </Button>
+      </div>
+    </form>
+  );
+}

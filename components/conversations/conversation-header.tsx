@@ -1,0 +1,71 @@
+"use client";
+
+import { useMutation } from "convex/react";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { formatPhone } from "@/components/agents/types";
+import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/field";
+import { Spinner } from "@/components/ui/spinner";
+import { useErrorMessage } from "@/components/ui/use-error-message";
+import { api } from "@/convex/_generated/api";
+import { orgPath } from "@/lib/auth/routes";
+import { SessionStatusBadge, StageBadge } from "./badges";
+import { contactLabel } from "./contact";
+import type { SessionItem } from "./types";
+
+type ConversationHeaderProps = { orgId: string; session: SessionItem };
+
+export function ConversationHeader({ orgId, session }: ConversationHeaderProps) {
+  const t = useTranslations("conversations");
+  const errorMessage = useErrorMessage();
+  const close = useMutation(api.sessions.close);
+  const reopen = useMutation(api.sessions.reopen);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const active = session.status === "active";
+
+  async function toggle() {
+    setPending(true);
+    setError(null);
+    try {
+      await (active ? close : reopen)({ orgId, sessionId: session._id });
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <header className="space-y-3">
+      <Link href={orgPath(orgId, "/conversations")} className="text-sm font-medium text-brand-700 hover:underline">
+        ← {t("thread.back")}
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 space-y-1">
+          <h1 className="truncate text-2xl font-semibold tracking-tight text-slate-900">{contactLabel(session)}</h1>
+          <p className="text-sm text-slate-600">
+            {formatPhone(session.contactNumber)} · {t("via", { agent: session.agentName })}
+          </p>
+          <div className="flex flex-wrap items-center gap-1.5">
+            <StageBadge stage={session.stage} />
+            <SessionStatusBadge status={session.status} />
+          </div>
+        </div>
+        <Button variant="secondary" onClick={() => void toggle()} disabled={pending}>
+          {pending ? <Spinner className="size-4" /> : null}
+          {active
+            ? pending
+              ? t("thread.closing")
+              : t("thread.close")
+            : pending
+              ? t("thread.reopening")
+              : t("thread.reopen")}
+        </Button>
+      </div>
+      {error ? <InlineError>{error}</InlineError> : null}
+    </header>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { useQuery } from "convex/react";
+import { useTranslations } from "next-intl";
+import { Card, CardHeader } from "@/components/ui/card";
+import { LoadingState } from "@/components/ui/spinner";
+import { api } from "@/convex/_generated/api";
+import { ConversationFilters } from "./conversation-filters";
+import { ConversationList } from "./conversation-list";
+import { useConversationFilters } from "./use-conversation-filters";
+
+/** The live inbox: filters (kept in the URL) over the paginated conversation list. */
+export function ConversationInbox({ orgId }: { orgId: string }) {
+  const t = useTranslations("conversations");
+  const org = useQuery(api.organizations.current, { orgId });
+  const agents = useQuery(api.agents.list, { orgId });
+  const { filters, setFilters } = useConversationFilters(agents?.map((agent) => agent._id));
+  if (org === undefined || agents === undefined) return <LoadingState label={t("loading")} />;
+
+  return (
+    <Card>
+      <CardHeader title={t("listTitle")} description={t("timesIn", { timezone: org.timezone })} />
+      <ConversationFilters agents={agents} filters={filters} onChange={setFilters} />
+      <ConversationList orgId={orgId} filters={filters} timeZone={org.timezone} />
+    </Card>
+  );
+}

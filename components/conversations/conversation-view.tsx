@@ -1,0 +1,37 @@
+"use client";
+
+import { useQuery } from "convex/react";
+import { useTranslations } from "next-intl";
+import { Card } from "@/components/ui/card";
+import { LoadingState } from "@/components/ui/spinner";
+import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
+import { Composer } from "./composer";
+import { contactLabel } from "./contact";
+import { ConversationHeader } from "./conversation-header";
+import { MessageThread } from "./message-thread";
+import { useMarkRead } from "./use-mark-read";
+
+/** One conversation, live: header with close/reopen, the thread, and the human-reply composer. */
+export function ConversationView({ orgId, sessionId }: { orgId: string; sessionId: Id<"sessions"> }) {
+  const t = useTranslations("conversations");
+  const org = useQuery(api.organizations.current, { orgId });
+  const session = useQuery(api.sessions.get, { orgId, sessionId });
+  useMarkRead(orgId, sessionId, session?.unreadCount);
+  if (org === undefined || session === undefined) return <LoadingState label={t("thread.loading")} />;
+
+  return (
+    <div className="space-y-6">
+      <ConversationHeader orgId={orgId} session={session} />
+      <Card className="overflow-hidden">
+        <MessageThread
+          orgId={orgId}
+          sessionId={sessionId}
+          customerLabel={contactLabel(session)}
+          timeZone={org.timezone}
+        />
+        <Composer orgId={orgId} sessionId={sessionId} closed={session.status === "closed"} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { usePaginatedQuery } from "convex/react";
+import { useFormatter, useTranslations } from "next-intl";
+import { Fragment, useEffect, useMemo, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LoadingState, Spinner } from "@/components/ui/spinner";
+import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
+import { MessageBubble } from "./message-bubble";
+
+const PAGE_SIZE = 30;
+
+type MessageThreadProps = { orgId: string; sessionId: Id<"sessions">; customerLabel: string; timeZone: string };
+
+/** Pages arrive newest first; the thread reads oldest → newest with older pages loaded at the top. */
+export function MessageThread({ orgId, sessionId, customerLabel, timeZone }: MessageThreadProps) {
+  const t = useTranslations("conversations.thread");
+  const format = useFormatter();
+  const scroller = useRef<HTMLDivElement>(null);
+  const { results, status, loadMore } = usePaginatedQuery(
+    api.messages.list,
+    { orgId, sessionId },
+    { initialNumItems: PAGE_SIZE },
+  );
+  const messages = useMemo(() => [...results].reverse(), [results]);
+  const days = messages.map((message) => format.dateTime(message.sentAt, { dateStyle: "full", timeZone }));
+  const newestId = results[0]?._id;
+
+  // Follow the conversation: jump to the bottom when a newer message arrives (not when older ones load).
+  useEffect(() => {
+    const element = scroller.current;
+    if (element !== null && newestId !== undefined) element.scrollTop = element.scrollHeight;
+  }, [newestId]);
+
+  if (status === "LoadingFirstPage") return <LoadingState label={t("loading")} />;
+  if (messages.length === 0) return <EmptyState title={t("empty")} body={t("emptyBody")} />;
+
+  return (
+    <div
+      ref={scroller}
+      role="log"
+      aria-label={t("label")}
+      tabIndex={0}
+      className="h-[min(60vh,36rem)] overflow-y-auto bg-slate-50 px-4 py-4"
+    >
+      <div className="mb-3 flex justify-center">
+        {status === "CanLoadMore" ? (
+          <Button variant="secondary" size="sm" onClick={() => loadMore(PAGE_SIZE)}>
+            {t("loadEarlier")}
+          </Button>
+        ) : status === "LoadingMore" ? (
+          <p role="status" className="flex items-center gap-2 text-xs text-slate-600">
+            <Spinner className="size-4" />
+            {t("loadingEarlier")}
+          </p>
+        ) : (
+          <p className="text-xs text-slate-500">{t("start")}</p>
+        )}
+      </div>
+      <ol className="space-y-2">
+        {messages.map((message, index) => {
+          const day = days[index];
+          return (
+            <Fragment key={message._id}>
+              {day !== days[index - 1] ? (
+                <li className="py-2 text-center text-xs font-medium text-slate-500">
+                  {day}
+                </li>
+              ) : null}
+              <MessageBubble message={message} customerLabel={customerLabel} timeZone={timeZone} />
+            </Fragment>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

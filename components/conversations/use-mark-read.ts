@@ -1,0 +1,34 @@
+"use client";
+
+import { useMutation } from "convex/react";
+import { useEffect, useSyncExternalStore } from "react";
+import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
+
+function subscribeVisibility(onChange: () => void) {
+  document.addEventListener("visibilitychange", onChange);
+  return () => document.removeEventListener("visibilitychange", onChange);
+}
+
+/** True while the tab is in front: unread messages only count as read when someone can see them. */
+function usePageVisible(): boolean {
+  return useSyncExternalStore(
+    subscribeVisibility,
+    () => document.visibilityState === "visible",
+    () => false,
+  );
+}
+
+/**
+ * Marks the conversation read when it opens and again whenever new inbound messages raise its
+ * (live) unread count while it is on screen.
+ */
+export function useMarkRead(orgId: string, sessionId: Id<"sessions">, unreadCount: number | undefined) {
+  const markRead = useMutation(api.sessions.markRead);
+  const visible = usePageVisible();
+  useEffect(() => {
+    if (!visible || unreadCount === undefined || unreadCount === 0) return;
+    // Best effort: a failure only leaves the unread badge up until the next message or visit.
+    markRead({ orgId, sessionId }).catch(() => undefined);
+  }, [markRead, orgId, sessionId, unreadCount, visible]);
+}

@@ -1,0 +1,122 @@
+import { v, type Infer } from "convex/values";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { DatabaseReader } from "../_generated/server";
+import { fail } from "../lib/errors";
+import { agentStatusValidator } from "../schema";
+import { userByExternalId } from "./directory";
+
+/** An agent as members see it: everything but `webhookSecret`, absent fields as null. */
+export const agentViewValidator = v.object({
+  _id: v.id("agents"),
+  _creationTime: v.number(),
+  name: v.string(),
+  instanceName: v.string(),
+  status: agentStatusValidator,
+  qrCode: v.union(v.string(), v.null()),
+  qrUpdatedAt: v.union(v.number(), v.null()),
+  phoneNumber: v.union(v.string(), v.null()),
+  aiEnabled: v.boolean(),
+  persona: v.string(),
+  product: v.string(),
+});
+
+export type AgentView = Infer<typeof agentViewValidator>;
+
+/** Built field by field so a column added to the table never leaks by accident. */
+export function toAgentView(agent: Doc<"agents">): AgentView {
+  return {
+    _id: agent._id,
+    _creationTime: agent._creationTime,
+    name: agent.name,
+    instanceName: agent.instanceName,
+    status: agent.status,
+    qrCode: agent.qrCode ?? null,
+    qrUpdatedAt: agent.qrUpdatedAt ?? null,
+    phoneNumber: agent.phoneNumber ?? null,
+    aiEnabled: agent.aiEnabled,
+    persona: agent.persona,
+    product: agent.product,
+  };
+}
+
+export const DEFAULT_PERSONA = "A friendly, concise sales assistant who asks one question at a time.";
+export const DEFAULT_PRODUCT = "Our products and services.";
+
+const NAME_MAX_CHARS = 80;
+const PROFILE_MAX_CHARS = 4000;
+
+/** The trimmed fields of a new agent, empty persona/product replaced by defaults; refuses bad input. */
+export function agentProfileX(input: { name: string; persona?: string; product?: string }) {
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > NAME_MAX_CHARS) {
+    fail("INVALID_ARGUMENT", `The agent name must have 1 to ${NAME_MAX_CHARS} characters.`);
+  }
+  const persona = input.persona?.trim() || DEFAULT_PERSONA;
+  const product = input.product?.trim() || DEFAULT_PRODUCT;
+  if (persona.length > PROFILE_MAX_CHARS || product.length > PROFILE_MAX_CHARS) {
+    fail("INVALID_ARGUMENT", `Persona and product may have at most ${PROFILE_MAX_CHARS} characters each.`);
+  }
+  return { name, persona, product };
+}
+
+function randomBytes(count: number): Uint8Array {
+  return crypto.getRandomValues(new Uint8Array(count));
+}
+
+/**
+ * 32 random bytes as hex. Call it from an action: queries and mutations run with a seeded
+ * generator, which is fine for names but not for a signing key.
+ */
+export function newWebhookSecret(): string {
+  return Array.from(randomBytes(32), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+const INSTANCE_SUFFIX_CHARS = 12;
+
+// The largest multiple of 36 below 256: bytes from here up are skipped so every character is equally likely.
+const UNBIASED_BYTE_LIMIT = 252;
+
+/** `sd-` + 12 base36 characters (~62 bits): short enough for the gateway's URLs, unlikely to collide. */
+export function newInstanceName(): string {
+  let suffix = "";
+  while (suffix.length < INSTANCE_SUFFIX_CHARS) {
+    for (const byte of randomBytes(INSTANCE_SUFFIX_CHARS)) {
+      if (byte < UNBIASED_BYTE_LIMIT && suffix.length < INSTANCE_SUFFIX_CHARS) suffix += (byte % 36).toString(36);
+    }
+  }
+  return `sd-${suffix}`;
+}
+
+const INSTANCE_NAME_ATTEMPTS = 5;
+
+/** A name no agent of any org has; the caller inserts it in the same mutation, so no one else can take it. */
+export async function unusedInstanceName(db: DatabaseReader): Promise<string> {
+  for (let attempt = 0; attempt < INSTANCE_NAME_ATTEMPTS; attempt++) {
+    const candidate = newInstanceName();
+    const taken = await db
+      .query("agents")
+      .withIndex("by_instanceName", (q) => q.eq("instanceName", candidate))
+      .first();
+    if (taken === null) return candidate;
+  }
+  fail("INTERNAL_ERROR", "Could not pick a free instance name. Try again.");
+}
+
+/** The org's live (not deleted) agent, or NOT_FOUND: another org's agent is as absent as a missing one. */
+export async function liveAgentX(
+  db: DatabaseReader,
+  orgId: Id<"organizations">,
+  agentId: Id<"agents">,
+): Promise<Doc<"agents">> {
+  const agent = await db.get("agents", agentId);
+  if (agent === null || agent.orgId !== orgId || agent.deletedAt !== undefined) {
+    fail("NOT_FOUND", "This agent does not exist.");
+  }
+  return agent;
+}
+
+/** The users row behind an action's caller, for audit entries; null when not (or no longer) known. */
+export async function actorUserIdOf(db: DatabaseReader, externalId: string): Promise<Id<"users"> | null> {
+  const user = await userByExternalId(db, externalId);
+  return user !== null && user.deletedAt === undefined ? user._id : null;
+}

@@ -1,0 +1,209 @@
+import type { AgentState, MessageChange, WhatsAppChange } from "../../lib/whatsapp/webhook-events";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
+import { laterDelivery, sessionPatchForMessage } from "./conversations";
+
+/**
+ * What the WhatsApp webhook writes: contacts, sessions and messages from `messages.upsert` /
+ * `send.message`, and the agent's status and QR. Every write is idempotent and order-tolerant,
+ * because Evolution retries for a long time and may deliver twice or out of order.
+ *
+ * Budget (DESIGN "Budgets": ≤ 10 documents per ingest; tests/convex/whatsapp-budget.test.ts counts
+ * them). A new inbound message from a known customer reads 4: the agent, the contact, the newest
+ * session of that contact, and that session again when patching it (the dedupe probe finds nothing);
+ * 5 when the contact's name changes; 1 for a new customer. A replay reads 2 (agent + stored
+ * message). No path reads a range whose size grows with history.
+ */
+
+export type IngestOutcome = "stored" | "duplicate" | "updated" | "unchanged";
+export type ApplyOutcome = IngestOutcome | "agent_gone";
+
+/** The live agent an instance name belongs to, or null when unknown, deleted, or its org is deleted. */
+export async function webhookAgent(db: DatabaseReader, instanceName: string): Promise<Doc<"agents"> | null> {
+  const agent = await db
+    .query("agents")
+    .withIndex("by_instanceName", (q) => q.eq("instanceName", instanceName))
+    .unique();
+  if (agent === null || agent.deletedAt !== undefined) return null;
+  const org = await db.get("organizations", agent.orgId);
+  if (org === null || org.deletedAt !== undefined) return null;
+  return agent;
+}
+
+/** The agent a verified delivery was resolved to, re-read inside the writing transaction. */
+export async function liveAgentOf(
+  db: DatabaseReader,
+  orgId: Id<"organizations">,
+  agentId: Id<"agents">,
+): Promise<Doc<"agents"> | null> {
+  const agent = await db.get("agents", agentId);
+  return agent !== null && agent.orgId === orgId && agent.deletedAt === undefined ? agent : null;
+}
+
+async function messageByExternalId(db: DatabaseReader, agent: Doc<"agents">, externalId: string) {
+  const message = await db
+    .query("messages")
+    .withIndex("by_agent_and_externalId", (q) => q.eq("agentId", agent._id).eq("externalId", externalId))
+    .first();
+  return message !== null && message.orgId === agent.orgId ? message : null;
+}
+
+/** One contact per (org, agent, waJid); inbound messages keep its name and alternate JID current. */
+async function upsertContact(
+  db: DatabaseWriter,
+  agent: Doc<"agents">,
+  change: MessageChange,
+): Promise<{ contactId: Id<"contacts">; created: boolean }> {
+  const contact = await db
+    .query("contacts")
+    .withIndex("by_org_and_agent_and_waJid", (q) =>
+      q.eq("orgId", agent.orgId).eq("agentId", agent._id).eq("waJid", change.waJid),
+    )
+    .unique();
+  if (contact === null) {
+    const contactId = await db.insert("contacts", {
+      orgId: agent.orgId,
+      agentId: agent._id,
+      waJid: change.waJid,
+      ...(change.waJidAlt ? { waJidAlt: change.waJidAlt } : {}),
+      ...(change.pushName ? { name: change.pushName } : {}),
+    });
+    return { contactId, created: true };
+  }
+  const patch: Partial<Doc<"contacts">> = {};
+  if (change.pushName && change.pushName !== contact.name) patch.name = change.pushName;
+  if (change.waJidAlt && change.waJidAlt !== contact.waJidAlt) patch.waJidAlt = change.waJidAlt;
+  if (Object.keys(patch).length > 0) await db.patch("contacts", contact._id, patch);
+  return { contactId: contact._id, created: false };
+}
+
+type StoredMessage = { text: string; sentAt: number; direction: Doc<"messages">["direction"] };
+
+function newSessionFields(agent: Doc<"agents">, contactId: Id<"contacts">, message: StoredMessage) {
+  return {
+    orgId: agent.orgId,
+    agentId: agent._id,
+    contactId,
+    stage: "situation" as const,
+    status: "active" as const,
+    botPaused: false,
+    needsAttention: false,
+    pendingReply: false,
+    unreadCount: 0,
+    lastMessageAt: message.sentAt,
+    ...sessionPatchForMessage({ lastMessageAt: message.sentAt, unreadCount: 0 }, message),
+  };
+}
+
+/**
+ * The contact's current session, updated for one more message: the newest session (an inbound
+ * message reopens it when closed), or a new one when the contact has none yet.
+ */
+async function sessionForMessage(
+  db: DatabaseWriter,
+  agent: Doc<"agents">,
+  contact: { contactId: Id<"contacts">; created: boolean },
+  message: StoredMessage,
+): Promise<Id<"sessions">> {
+  const session = contact.created
+    ? null
+    : await db
+        .query("sessions")
+        .withIndex("by_org_and_agent_and_contact", (q) =>
+          q.eq("orgId", agent.orgId).eq("agentId", agent._id).eq("contactId", contact.contactId),
+        )
+        .order("desc")
+        .first();
+  if (session === null) return db.insert("sessions", newSessionFields(agent, contact.contactId, message));
+  const reopen = message.direction === "in" && session.status === "closed";
+  await db.patch("sessions", session._id, {
+    ...sessionPatchForMessage(session, message),
+    ...(reopen ? { status: "active" as const } : {}),
+  });
+  return session._id;
+}
+
+/**
+ * One `messages.upsert` or `send.message`. A message already stored under this WhatsApp id (per
+ * agent) is never stored again: a replay is a duplicate, and the echo of our own send only moves its
+ * delivery forward. An unknown `fromMe` message was typed on the phone: stored as out/human.
+ */
+export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, change: MessageChange): Promise<IngestOutcome> {
+  const known = await messageByExternalId(db, agent, change.externalId);
+  if (known !== null) {
+    if (!change.fromMe || known.direction !== "out") return "duplicate";
+    const delivery = laterDelivery(known.delivery, change.delivery);
+    if (delivery === known.delivery) return "unchanged";
+    await db.patch("messages", known._id, { delivery });
+    return "updated";
+  }
+  const direction = change.fromMe ? ("out" as const) : ("in" as const);
+  const message = { text: change.text, sentAt: change.sentAt, direction };
+  const contact = await upsertContact(db, agent, change);
+  const sessionId = await sessionForMessage(db, agent, contact, message);
+  await db.insert("messages", {
+    orgId: agent.orgId,
+    sessionId,
+    agentId: agent._id,
+    direction,
+    author: change.fromMe ? "human" : "customer",
+    text: change.text,
+    externalId: change.externalId,
+    sentAt: change.sentAt,
+    delivery: change.delivery,
+  });
+  return "stored";
+}
+
+const LOGGED_OUT = 401;
+
+/** `connection.update`: the agent's status, its number once open; a stale "connecting" never hides a live link. */
+export async function applyConnection(
+  db: DatabaseWriter,
+  agent: Doc<"agents">,
+  change: { state: AgentState; phoneNumber?: string; statusReason?: number },
+): Promise<IngestOutcome> {
+  // Retries may deliver the pairing's "connecting" after its "open"; a reconnect is reported by close/open.
+  if (change.state === "connecting" && agent.status === "open") return "unchanged";
+  const patch: Partial<Doc<"agents">> = { status: change.state };
+  // A QR only means something while pairing.
+  if (change.state !== "connecting") Object.assign(patch, { qrCode: undefined, qrUpdatedAt: undefined });
+  if (change.state === "open" && change.phoneNumber) patch.phoneNumber = change.phoneNumber;
+  // Logged out (unlinked on the phone): the number is no longer this agent's. A dropped link keeps it.
+  if (change.state === "close" && change.statusReason === LOGGED_OUT) patch.phoneNumber = undefined;
+  await db.patch("agents", agent._id, patch);
+  return "updated";
+}
+
+/** `qrcode.updated`: the QR to scan; ignored once connected (a late retry must not undo the pairing). */
+export async function applyQrCode(db: DatabaseWriter, agent: Doc<"agents">, qrCode: string): Promise<IngestOutcome> {
+  if (agent.status === "open" || (agent.status === "connecting" && agent.qrCode === qrCode)) return "unchanged";
+  await db.patch("agents", agent._id, { status: "connecting", qrCode, qrUpdatedAt: Date.now() });
+  return "updated";
+}
+
+/** The QR limit was reached without a scan: pairing is refused until an admin asks for a new QR. */
+export async function applyQrLimit(db: DatabaseWriter, agent: Doc<"agents">): Promise<IngestOutcome> {
+  if (agent.status === "open") return "unchanged";
+  await db.patch("agents", agent._id, { status: "refused", qrCode: undefined, qrUpdatedAt: undefined });
+  return "updated";
+}
+
+/** One authenticated change for the agent it was resolved to (re-read: it may have been deleted since). */
+export async function applyWhatsAppChange(
+  db: DatabaseWriter,
+  { orgId, agentId, change }: { orgId: Id<"organizations">; agentId: Id<"agents">; change: WhatsAppChange },
+): Promise<ApplyOutcome> {
+  const agent = await liveAgentOf(db, orgId, agentId);
+  if (agent === null) return "agent_gone";
+  switch (change.kind) {
+    case "message":
+      return ingestMessage(db, agent, change);
+    case "connection":
+      return applyConnection(db, agent, change);
+    case "qr":
+      return applyQrCode(db, agent, change.qrCode);
+    case "qrLimit":
+      return applyQrLimit(db, agent);
+  }
+}

@@ -1,0 +1,111 @@
+import { v } from "convex/values";
+import { verifyWebhookRequest } from "../lib/whatsapp/signatures";
+import { parseWhatsAppEvent, readEnvelope } from "../lib/whatsapp/webhook-events";
+import { internal } from "./_generated/api";
+import type { Doc } from "./_generated/dataModel";
+import { httpAction, internalMutation, internalQuery } from "./lib/functions";
+import { errorResponse, jsonResponse, payloadTooLarge, readBodyWithin } from "./lib/http";
+import { applyWhatsAppChange, webhookAgent } from "./model/ingest";
+import { deliveryValidator } from "./schema";
+
+/** The states `connection.update` reports (an agent's "created" is ours alone). */
+const connectionStateValidator = v.union(v.literal("open"), v.literal("connecting"), v.literal("close"), v.literal("refused"));
+
+export const whatsAppChangeValidator = v.union(
+  v.object({
+    kind: v.literal("message"),
+    externalId: v.string(),
+    fromMe: v.boolean(),
+    waJid: v.string(),
+    waJidAlt: v.optional(v.string()),
+    pushName: v.optional(v.string()),
+    text: v.string(),
+    sentAt: v.number(),
+    delivery: deliveryValidator,
+  }),
+  v.object({
+    kind: v.literal("connection"),
+    state: connectionStateValidator,
+    phoneNumber: v.optional(v.string()),
+    statusReason: v.optional(v.number()),
+  }),
+  v.object({ kind: v.literal("qr"), qrCode: v.string() }),
+  v.object({ kind: v.literal("qrLimit") }),
+);
+
+const outcomeValidator = v.union(
+  v.literal("stored"),
+  v.literal("duplicate"),
+  v.literal("updated"),
+  v.literal("unchanged"),
+  v.literal("agent_gone"),
+);
+
+/** The current secret, plus the previous one while a rotation's grace period lasts. */
+function acceptedSecrets(agent: Doc<"agents">, now: number): string[] {
+  const previousValid = agent.previousWebhookSecret && (agent.previousSecretValidUntil ?? 0) > now;
+  return previousValid ? [agent.webhookSecret, agent.previousWebhookSecret!] : [agent.webhookSecret];
+}
+
+async function verifiedByAny(headers: Headers, body: string, secrets: string[]): Promise<boolean> {
+  for (const secret of secrets) if (await verifyWebhookRequest(headers, body, secret)) return true;
+  return false;
+}
+
+/** Webhook resolution through the global `by_instanceName` index: the only lookup not scoped by org. */
+export const agentForWebhook = internalQuery({
+  args: { instanceName: v.string() },
+  returns: v.union(
+    v.null(),
+    v.object({ orgId: v.id("organizations"), agentId: v.id("agents"), webhookSecrets: v.array(v.string()) }),
+  ),
+  handler: async (ctx, { instanceName }) => {
+    const agent = await webhookAgent(ctx.db, instanceName);
+    return agent && { orgId: agent.orgId, agentId: agent._id, webhookSecrets: acceptedSecrets(agent, Date.now()) };
+  },
+});
+
+/** Applies one authenticated change to the agent it was resolved to, in one transaction. */
+export const ingest = internalMutation({
+  args: { orgId: v.id("organizations"), agentId: v.id("agents"), change: whatsAppChangeValidator },
+  returns: outcomeValidator,
+  handler: (ctx, args) => applyWhatsAppChange(ctx.db, args),
+});
+
+// The same answer for an unknown and a deleted instance: the body never says which instances exist.
+const unknownInstance = () => errorResponse("NOT_FOUND", "Not found.");
+const malformed = (issues: string[]) =>
+  errorResponse("INVALID_ARGUMENT", "The webhook payload is malformed.", { details: issues });
+
+/**
+ * POST /webhooks/whatsapp: an Evolution API v2 delivery for one agent, authenticated with that
+ * agent's own secret (Bearer JWT or body signature). Refusals (413, 400, 404, 401) write nothing;
+ * accepted deliveries answer 200 at once (the bot's reply, when there is one, is scheduled).
+ */
+export const webhook = httpAction(async (ctx, request) => {
+  const body = await readBodyWithin(request);
+  if (body === null) return payloadTooLarge();
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body);
+  } catch {
+    return errorResponse("INVALID_ARGUMENT", "The webhook body is not valid JSON.");
+  }
+  const read = readEnvelope(payload);
+  if (!read.ok) return malformed(read.issues);
+  const agent = await ctx.runQuery(internal.whatsapp.agentForWebhook, { instanceName: read.envelope.instance });
+  if (agent === null) return unknownInstance();
+  if (!(await verifiedByAny(request.headers, body, agent.webhookSecrets))) {
+    return errorResponse("UNAUTHENTICATED", "Invalid webhook credentials.");
+  }
+  const parsed = parseWhatsAppEvent(read.envelope);
+  if (parsed.status === "invalid") return malformed(parsed.issues);
+  if (parsed.status === "ignored") return jsonResponse({ success: true, ignored: true, reason: parsed.reason });
+  const outcome = await ctx.runMutation(internal.whatsapp.ingest, {
+    orgId: agent.orgId,
+    agentId: agent.agentId,
+    change: parsed.change,
+  });
+  if (outcome === "agent_gone") return unknownInstance();
+  return jsonResponse({ success: true, outcome });
+});

@@ -1,0 +1,103 @@
+import { jwtVerify } from "jose";
+
+/**
+ * How a WhatsApp webhook proves it comes from the agent's gateway, both checked with the agent's own
+ * `webhookSecret`. Pure (WebCrypto + jose), so Convex's runtime, Node and tests share it.
+ *
+ * (a) Evolution's `jwt_key` header mode: `Authorization: Bearer <HS256 JWT>` with claims
+ *     `{ app: "evolution", action: "webhook", iat, exp: iat + 600 }`, minted per delivery.
+ * (b) A body signature for signing relays: `x-spindesk-timestamp` (unix seconds) and
+ *     `x-spindesk-signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + rawBody)>`.
+ */
+
+/** Evolution mints tokens valid for ten minutes; anything longer-lived was not minted by it. */
+export const JWT_LIFETIME_SECONDS = 600;
+/** Clock drift tolerated between the gateway and us (seconds). */
+export const CLOCK_SKEW_SECONDS = 30;
+/** A signed body older or newer than this (seconds) is refused, so a captured request cannot be replayed later. */
+export const SIGNATURE_TOLERANCE_SECONDS = 5 * 60;
+
+export const TIMESTAMP_HEADER = "x-spindesk-timestamp";
+export const SIGNATURE_HEADER = "x-spindesk-signature";
+const SIGNATURE_PREFIX = "sha256=";
+
+const encoder = new TextEncoder();
+
+/** True when `token` is an unexpired HS256 JWT from Evolution for this `secret`. */
+export async function verifyEvolutionJwt(token: string, secret: string, now: number = Date.now()): Promise<boolean> {
+  try {
+    const { payload } = await jwtVerify(token, encoder.encode(secret), {
+      algorithms: ["HS256"],
+      requiredClaims: ["exp", "iat"],
+      clockTolerance: CLOCK_SKEW_SECONDS,
+      currentDate: new Date(now),
+    });
+    const { iat, exp } = payload as { iat: number; exp: number };
+    const nowSeconds = Math.floor(now / 1000);
+    return (
+      payload.app === "evolution" &&
+      payload.action === "webhook" &&
+      exp - iat <= JWT_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS &&
+      iat <= nowSeconds + CLOCK_SKEW_SECONDS
+    );
+  } catch {
+    return false;
+  }
+}
+
+function toHex(bytes: ArrayBuffer): string {
+  return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** Compares two strings in time that depends only on their lengths, never on where they differ. */
+export function constantTimeEqual(a: string, b: string): boolean {
+  const left = encoder.encode(a);
+  const right = encoder.encode(b);
+  let difference = left.length ^ right.length;
+  for (let i = 0; i < Math.max(left.length, right.length); i++) difference |= (left[i] ?? 0) ^ (right[i] ?? 0);
+  return difference === 0;
+}
+
+/** `sha256=<hex>` for `timestamp` and `body`: what a relay puts in `x-spindesk-signature`. */
+export async function signBody(secret: string, timestamp: string, body: string): Promise<string> {
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
+  const mac = await crypto.subtle.sign("HMAC", key, encoder.encode(`${timestamp}.${body}`));
+  return `${SIGNATURE_PREFIX}${toHex(mac)}`;
+}
+
+/** True when `signature` signs exactly this `body` at a `timestamp` within five minutes of `now`. */
+export async function verifyBodySignature(
+  input: { secret: string; timestamp: string; signature: string; body: string },
+  now: number = Date.now(),
+): Promise<boolean> {
+  if (!/^\d{1,12}$/.test(input.timestamp)) return false;
+  if (Math.abs(Math.floor(now / 1000) - Number(input.timestamp)) > SIGNATURE_TOLERANCE_SECONDS) return false;
+  const expected = await signBody(input.secret, input.timestamp, input.body);
+  return constantTimeEqual(input.signature.trim().toLowerCase(), expected);
+}
+
+function bearerToken(headers: Headers): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
+  return match ? match[1] : null;
+}
+
+/**
+ * Authenticates one delivery: a Bearer token, when present, must be valid (no falling back to the
+ * other mode); otherwise both signature headers must be present and valid. No credentials → false.
+ */
+export async function verifyWebhookRequest(
+  headers: Headers,
+  body: string,
+  secret: string,
+  now: number = Date.now(),
+): Promise<boolean> {
+  if (secret.length === 0) return false;
+  const token = bearerToken(headers);
+  if (token !== null) return verifyEvolutionJwt(token, secret, now);
+  const timestamp = headers.get(TIMESTAMP_HEADER);
+  const signature = headers.get(SIGNATURE_HEADER);
+  if (timestamp === null || signature === null) return false;
+  return verifyBodySignature({ secret, timestamp: timestamp.trim(), signature, body }, now);
+}

@@ -1,0 +1,59 @@
+/**
+ * The WhatsApp gateway as SpinDesk uses it: a typed subset of Evolution API v2. Pure TypeScript, shared
+ * by Convex actions (agents, human replies) and tests; `createEvolutionClient` in ./client.ts implements it.
+ */
+
+export type EvolutionConfig = {
+  baseUrl: string;
+  apiKey: string;
+  /** Per request; the gateway is another service and must never hang an action. Default 10 s. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+};
+
+/** Webhook events SpinDesk subscribes every instance to (Evolution's uppercase names). */
+export const WEBHOOK_EVENTS = ["MESSAGES_UPSERT", "CONNECTION_UPDATE", "QRCODE_UPDATED", "SEND_MESSAGE"] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+export type ConnectionState = "open" | "connecting" | "close";
+export type QrCode = { code: string; base64: string };
+
+export type WebhookTarget = {
+  url: string;
+  /** Evolution signs every delivery with an HS256 JWT made from this key (`Authorization: Bearer`). */
+  jwtKey: string;
+  events: readonly WebhookEvent[];
+};
+
+export type GatewayErrorKind =
+  | "unavailable" // network error or 5xx
+  | "timeout"
+  | "unauthorized" // our API key was refused
+  | "not_found" // the instance does not exist
+  | "conflict" // e.g. the instance name is taken
+  | "rejected" // other 4xx: the request was refused as invalid
+  | "invalid_response"; // the answer did not have the documented shape
+
+export class GatewayError extends Error {
+  constructor(
+    readonly kind: GatewayErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = "GatewayError";
+  }
+}
+
+export interface EvolutionClient {
+  createInstance(input: { instanceName: string; webhook: WebhookTarget }): Promise<{ instanceId: string; qr: QrCode | null }>;
+  /** Starts (or continues) pairing: the current QR while not connected, null once open. */
+  connect(instanceName: string): Promise<{ qr: QrCode | null }>;
+  connectionState(instanceName: string): Promise<ConnectionState>;
+  logout(instanceName: string): Promise<void>;
+  /** Idempotent: an instance that is already gone counts as deleted. */
+  deleteInstance(instanceName: string): Promise<void>;
+  setWebhook(instanceName: string, webhook: WebhookTarget): Promise<void>;
+  /** `number` in international digits (e.g. 5511999990001) or a full JID. */
+  sendText(instanceName: string, input: { number: string; text: string }): Promise<{ externalId: string; remoteJid: string; sentAt: number }>;
+}

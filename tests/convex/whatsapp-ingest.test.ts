@@ -1,0 +1,255 @@
+import { beforeEach, describe, expect, test } from "vitest";
+import type { Doc, Id } from "../../convex/_generated/dataModel";
+import { sendTargetOf } from "../../convex/model/conversations";
+import {
+  CUSTOMER,
+  CUSTOMER_JID,
+  CUSTOMER_LID_JID,
+  INSTANCE_B,
+  SECRET_B,
+  TS1,
+  TS2,
+  TS3,
+  deliverWhatsApp,
+  seedWebhookAgents,
+  sendMessage,
+  upsert,
+  webhookRows,
+} from "../fixtures/evolution";
+import { newTest, type TestConvex } from "./setup";
+
+let t: TestConvex;
+let orgA: Id<"organizations">;
+let orgB: Id<"organizations">;
+let agentA: Id<"agents">;
+let agentB: Id<"agents">;
+
+beforeEach(async () => {
+  t = newTest();
+  ({ orgA, orgB, agentA, agentB } = await seedWebhookAgents(t));
+});
+
+const all = <T extends "contacts" | "sessions" | "messages">(table: T) =>
+  t.run(async (ctx) => (await ctx.db.query(table).collect()) as Doc<T>[]);
+
+/** The thread as the conversation view reads it: index by_org_and_session_and_sentAt. */
+const thread = (orgId: Id<"organizations">, sessionId: Id<"sessions">) =>
+  t.run((ctx) =>
+    ctx.db
+      .query("messages")
+      .withIndex("by_org_and_session_and_sentAt", (q) => q.eq("orgId", orgId).eq("sessionId", sessionId))
+      .collect(),
+  );
+
+async function expectStored(payload: unknown, options?: Parameters<typeof deliverWhatsApp>[2]) {
+  const response = await deliverWhatsApp(t, payload, options);
+  expect(response).toEqual({ status: 200, body: { success: true, outcome: "stored" } });
+}
+
+/** A message we sent ourselves (human reply flow): already has WhatsApp's id. */
+async function seedOwnReply(externalId: string, delivery: Doc<"messages">["delivery"]) {
+  await expectStored(upsert({ id: "IN-1", timestamp: TS1 }));
+  return t.run(async (ctx) => {
+    const session = (await ctx.db.query("sessions").first())!;
+    return ctx.db.insert("messages", {
+      orgId: orgA,
+      sessionId: session._id,
+      agentId: agentA,
+      direction: "out",
+      author: "human",
+      text: "Custa R$ 99",
+      externalId,
+      sentAt: TS2 * 1000,
+      delivery,
+    });
+  });
+}
+
+describe("a customer's first message", () => {
+  test("creates the contact, an active session and the message, timed by the provider", async () => {
+    await expectStored(upsert({ id: "M1", text: "Olá, quero saber o preço", timestamp: TS1, pushName: "Maria Silva" }));
+    const [contact] = await all("contacts");
+    expect(contact).toMatchObject({ orgId: orgA, agentId: agentA, waJid: CUSTOMER_JID, name: "Maria Silva" });
+    const [session] = await all("sessions");
+    expect(session).toMatchObject({
+      orgId: orgA,
+      agentId: agentA,
+      contactId: contact._id,
+      stage: "situation",
+      status: "active",
+      botPaused: false,
+      needsAttention: false,
+      pendingReply: false,
+      unreadCount: 1,
+      lastMessageAt: TS1 * 1000,
+      lastMessagePreview: "Olá, quero saber o preço",
+      lastMessageDirection: "in",
+    });
+    const [message] = await all("messages");
+    expect(message).toMatchObject({
+      orgId: orgA,
+      sessionId: session._id,
+      agentId: agentA,
+      direction: "in",
+      author: "customer",
+      text: "Olá, quero saber o preço",
+      externalId: "M1",
+      sentAt: TS1 * 1000,
+      delivery: "delivered",
+    });
+  });
+
+  test("keeps only the first 140 characters as the list preview", async () => {
+    await expectStored(upsert({ text: "a".repeat(500) }));
+    const [session] = await all("sessions");
+    expect(session.lastMessagePreview).toHaveLength(140);
+    expect((await all("messages"))[0].text).toHaveLength(500);
+  });
+
+  test("media is stored as a short placeholder with its caption", async () => {
+    await expectStored(upsert({ message: { imageMessage: { caption: "esse modelo", mimetype: "image/jpeg" } } }));
+    expect((await all("messages"))[0].text).toBe("[image] esse modelo");
+  });
+});
+
+describe("idempotency and order", () => {
+  test("the same message id delivered twice is stored once", async () => {
+    await expectStored(upsert({ id: "SAME" }));
+    const replay = await deliverWhatsApp(t, upsert({ id: "SAME" }));
+    expect(replay).toEqual({ status: 200, body: { success: true, outcome: "duplicate" } });
+    expect(await all("messages")).toHaveLength(1);
+    expect((await all("sessions"))[0].unreadCount).toBe(1);
+  });
+
+  test("deliveries out of order still read in provider order, lastMessageAt the newest", async () => {
+    await expectStored(upsert({ id: "THIRD", text: "terceira", timestamp: TS3 }));
+    await expectStored(upsert({ id: "FIRST", text: "primeira", timestamp: TS1 }));
+    await expectStored(upsert({ id: "SECOND", text: "segunda", timestamp: TS2 }));
+    const [session] = await all("sessions");
+    expect((await thread(orgA, session._id)).map((m) => m.text)).toEqual(["primeira", "segunda", "terceira"]);
+    expect(session).toMatchObject({ lastMessageAt: TS3 * 1000, lastMessagePreview: "terceira", unreadCount: 3 });
+    expect(await all("sessions")).toHaveLength(1);
+  });
+
+  test("a new name from the customer's profile updates the contact", async () => {
+    await expectStored(upsert({ pushName: "Maria" }));
+    await expectStored(upsert({ pushName: "Maria Silva" }));
+    expect(await all("contacts")).toEqual([expect.objectContaining({ name: "Maria Silva" })]);
+  });
+});
+
+describe("what is not a customer conversation", () => {
+  test("a group message is acknowledged and ignored", async () => {
+    const before = await webhookRows(t);
+    const response = await deliverWhatsApp(t, upsert({ remoteJid: "120363025246125888@g.us" }));
+    expect(response).toEqual({ status: 200, body: { success: true, ignored: true, reason: "group" } });
+    expect(await webhookRows(t)).toEqual(before);
+  });
+
+  test("a reaction is acknowledged and ignored", async () => {
+    const response = await deliverWhatsApp(t, upsert({ message: { reactionMessage: { text: "❤️" } } }));
+    expect(response.body).toEqual({ success: true, ignored: true, reason: "content" });
+    expect(await all("messages")).toEqual([]);
+  });
+});
+
+describe("LID senders", () => {
+  test("are stored under their phone JID, so a reply goes to their number", async () => {
+    await expectStored(upsert({ lid: true, id: "L1" }));
+    const [contact] = await all("contacts");
+    expect(contact).toMatchObject({ waJid: CUSTOMER_JID, waJidAlt: CUSTOMER_LID_JID });
+    expect(sendTargetOf(contact)).toBe(CUSTOMER);
+  });
+
+  test("the same person writing without LID addressing lands in the same conversation", async () => {
+    await expectStored(upsert({ lid: true, id: "L1", timestamp: TS1 }));
+    await expectStored(upsert({ id: "P1", timestamp: TS2 }));
+    expect(await all("contacts")).toHaveLength(1);
+    expect(await all("sessions")).toHaveLength(1);
+    expect(await all("messages")).toHaveLength(2);
+  });
+});
+
+describe("tenant isolation", () => {
+  test("the same message id in two orgs' agents is stored once in each, in its own org", async () => {
+    await expectStored(upsert({ id: "SHARED", text: "para A" }));
+    await expectStored(upsert({ id: "SHARED", text: "para B", instance: INSTANCE_B }), { secret: SECRET_B });
+    const messages = await all("messages");
+    expect(messages).toHaveLength(2);
+    expect(messages.find((m) => m.agentId === agentA)).toMatchObject({ orgId: orgA, text: "para A" });
+    expect(messages.find((m) => m.agentId === agentB)).toMatchObject({ orgId: orgB, text: "para B" });
+    for (const table of ["contacts", "sessions"] as const) {
+      const rows = await all(table);
+      expect(rows.map((row) => [row.orgId, row.agentId]).sort()).toEqual([[orgA, agentA], [orgB, agentB]].sort());
+    }
+  });
+
+  test("a replay for agent B never finds agent A's message as a duplicate", async () => {
+    await expectStored(upsert({ id: "SHARED" }));
+    await expectStored(upsert({ id: "SHARED", instance: INSTANCE_B }), { secret: SECRET_B });
+    const replayB = await deliverWhatsApp(t, upsert({ id: "SHARED", instance: INSTANCE_B }), { secret: SECRET_B });
+    expect(replayB.body).toEqual({ success: true, outcome: "duplicate" });
+    expect(await all("messages")).toHaveLength(2);
+  });
+});
+
+describe("our own messages (fromMe)", () => {
+  test("the echo of a message we sent only moves its delivery forward: no duplicate", async () => {
+    const ownId = await seedOwnReply("3EB0OURS", "sent");
+    const echo = await deliverWhatsApp(t, upsert({ id: "3EB0OURS", fromMe: true, status: "DELIVERY_ACK", text: "Custa R$ 99" }));
+    expect(echo.body).toEqual({ success: true, outcome: "updated" });
+    expect(await all("messages")).toHaveLength(2);
+    expect(await t.run((ctx) => ctx.db.get("messages", ownId))).toMatchObject({ delivery: "delivered", author: "human" });
+  });
+
+  test("a late SERVER_ACK echo never takes delivery back", async () => {
+    const ownId = await seedOwnReply("3EB0OURS", "read");
+    const echo = await deliverWhatsApp(t, upsert({ id: "3EB0OURS", fromMe: true, status: "SERVER_ACK" }));
+    expect(echo.body).toEqual({ success: true, outcome: "unchanged" });
+    expect(await t.run((ctx) => ctx.db.get("messages", ownId))).toMatchObject({ delivery: "read" });
+  });
+
+  test("send.message marks our pending message sent", async () => {
+    const ownId = await seedOwnReply("3EB0PEND", "pending");
+    const response = await deliverWhatsApp(t, sendMessage({ id: "3EB0PEND" }));
+    expect(response.body).toEqual({ success: true, outcome: "updated" });
+    expect(await t.run((ctx) => ctx.db.get("messages", ownId))).toMatchObject({ delivery: "sent" });
+    expect(await all("messages")).toHaveLength(2);
+  });
+
+  test("a message typed on the phone itself is stored as out/human, unread untouched", async () => {
+    await expectStored(upsert({ id: "IN-1", timestamp: TS1 }));
+    await expectStored(upsert({ id: "PHONE-1", fromMe: true, text: "Te ligo já", timestamp: TS2 }));
+    const typed = (await all("messages")).find((m) => m.externalId === "PHONE-1");
+    expect(typed).toMatchObject({ direction: "out", author: "human", text: "Te ligo já", delivery: "sent", sentAt: TS2 * 1000 });
+    const [session] = await all("sessions");
+    expect(session).toMatchObject({ unreadCount: 1, lastMessageDirection: "out", lastMessagePreview: "Te ligo já" });
+    // pushName on our own messages is the business's name, never the customer's.
+    expect((await all("contacts"))[0].name).toBe("Maria Silva");
+  });
+
+  test("an API send we never recorded (another client of the gateway) and its echo are stored once", async () => {
+    await expectStored(sendMessage({ id: "3EB0API", text: "Oi!" }));
+    const echo = await deliverWhatsApp(t, upsert({ id: "3EB0API", fromMe: true, text: "Oi!" }));
+    expect(echo.body).toEqual({ success: true, outcome: "unchanged" });
+    expect(await all("messages")).toHaveLength(1);
+  });
+});
+
+describe("closed conversations", () => {
+  test("an inbound message reopens the session and counts as unread", async () => {
+    await expectStored(upsert({ id: "M1", timestamp: TS1 }));
+    const [session] = await all("sessions");
+    await t.run((ctx) => ctx.db.patch("sessions", session._id, { status: "closed", unreadCount: 0 }));
+    await expectStored(upsert({ id: "M2", timestamp: TS2 }));
+    expect(await all("sessions")).toEqual([expect.objectContaining({ _id: session._id, status: "active", unreadCount: 1 })]);
+  });
+
+  test("a message typed on the phone does not reopen a closed session", async () => {
+    await expectStored(upsert({ id: "M1", timestamp: TS1 }));
+    const [session] = await all("sessions");
+    await t.run((ctx) => ctx.db.patch("sessions", session._id, { status: "closed", unreadCount: 0 }));
+    await expectStored(upsert({ id: "PHONE-1", fromMe: true, timestamp: TS2 }));
+    expect(await all("sessions")).toEqual([expect.objectContaining({ status: "closed", unreadCount: 0 })]);
+  });
+});
