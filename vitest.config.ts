@@ -14,6 +14,18 @@ export default defineConfig({
         },
       },
       {
+        // `npm run bench`: prints figures (document reads, wall times); never part of `npm test`.
+        extends: true,
+        test: {
+          name: "bench",
+          environment: "edge-runtime",
+          include: ["tests/bench/**/*.bench.test.ts"],
+          server: { deps: { inline: ["convex-test"] } },
+          fileParallelism: false,
+          testTimeout: 120_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: "unit",
