@@ -1,0 +1,14 @@
+/** The order a SPIN conversation normally walks through. */
+export const SPIN_ORDER = ["situation", "problem", "implication", "need_payoff"] as const;
+
+export type SpinStage = (typeof SPIN_ORDER)[number];
+
+export type Language = "pt" | "en";
+
+export function isSpinStage(value: unknown): value is SpinStage {
+  return typeof value === "string" && (SPIN_ORDER as readonly string[]).includes(value);
+}
+
+export function stageIndex(stage: SpinStage): number {
+  return SPIN_ORDER.indexOf(stage);
+}
