@@ -2,8 +2,10 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { fail } from "./lib/errors";
-import { orgAction, orgQuery } from "./lib/functions";
-import { agentProfileX, agentViewValidator, newWebhookSecret, toAgentView, type AgentView } from "./model/agents";
+import { orgAction, orgMutation, orgQuery } from "./lib/functions";
+import { agentProfileX, agentViewValidator, botProfileX, liveAgentX, newWebhookSecret, toAgentView, type AgentView } from "./model/agents";
+import { recordAudit } from "./model/audit";
+import { botLanguageValidator } from "./schema";
 import { failFromGateway, gatewayFromEnv, webhookTargetFor } from "./model/gateway";
 
 const MAX_AGENTS_LISTED = 200;
@@ -162,5 +164,30 @@ export const rotateSecret = orgAction({
     }
     await ctx.runMutation(internal.agentsInternal.confirmSecretRotation, { orgId, agentId, actorExternalId: ctx.viewerExternalId });
     return { webhookSecret };
+  },
+});
+
+/** The bot's settings for one agent: AI on/off, persona, product and the language it answers in. */
+export const updateBot = orgMutation({
+  role: "admin",
+  args: {
+    agentId: v.id("agents"),
+    aiEnabled: v.boolean(),
+    persona: v.string(),
+    product: v.string(),
+    language: botLanguageValidator,
+  },
+  returns: v.null(),
+  handler: async (ctx, { agentId, ...settings }) => {
+    const agent = await liveAgentX(ctx.db, ctx.org._id, agentId);
+    const profile = botProfileX(settings);
+    await ctx.db.patch("agents", agent._id, { ...profile, aiEnabled: settings.aiEnabled, language: settings.language });
+    await recordAudit(ctx.db, {
+      orgId: ctx.org._id,
+      actorUserId: ctx.viewer.userId,
+      action: "agent.bot_updated",
+      target: `agent:${agent._id}`,
+    });
+    return null;
   },
 });

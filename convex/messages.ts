@@ -90,7 +90,11 @@ export const insertHumanReply = internalMutation({
       sentAt,
       delivery: "pending",
     });
-    await ctx.db.patch("sessions", session._id, sessionPatchForMessage(session, { text, sentAt, direction: "out" }));
+    // A person answering takes the conversation over: the bot stops until someone resumes it.
+    await ctx.db.patch("sessions", session._id, {
+      ...sessionPatchForMessage(session, { text, sentAt, direction: "out" }),
+      botPaused: true,
+    });
     return { messageId, instanceName: agent.instanceName, number: sendTargetOf(contact) };
   },
 });

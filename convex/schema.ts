@@ -16,6 +16,8 @@ export const spinStageValidator = v.union(
   v.literal("implication"),
   v.literal("need_payoff"),
 );
+/** The language the bot answers in: the customer's own ("auto"), or always one. */
+export const botLanguageValidator = v.union(v.literal("auto"), v.literal("pt"), v.literal("en"));
 export const sessionStatusValidator = v.union(v.literal("active"), v.literal("closed"));
 export const directionValidator = v.union(v.literal("in"), v.literal("out"));
 export const authorValidator = v.union(v.literal("customer"), v.literal("bot"), v.literal("human"));
@@ -36,6 +38,7 @@ export const dailyCountersValidator = v.object({
 
 export type Role = Infer<typeof roleValidator>;
 export type SpinStage = Infer<typeof spinStageValidator>;
+export type BotLanguage = Infer<typeof botLanguageValidator>;
 
 export const organizationFields = {
   externalId: v.string(),
@@ -93,6 +96,8 @@ export default defineSchema({
     aiEnabled: v.boolean(),
     persona: v.string(),
     product: v.string(),
+    // Absent on agents created before the setting existed: "auto".
+    language: v.optional(botLanguageValidator),
     // During a rotation the old secret stays valid briefly: deliveries signed before the gateway
     // switched keys are still accepted (Evolution does not retry a 401, so they would be lost).
     previousWebhookSecret: v.optional(v.string()),
@@ -127,6 +132,14 @@ export default defineSchema({
     lastMessagePreview: v.optional(v.string()),
     lastMessageDirection: v.optional(directionValidator),
     unreadCount: v.number(),
+    // The bot's bookkeeping (DESIGN "SPIN replies"): customer messages are numbered as they arrive;
+    // a reply covers every number up to the one it was planned with, so none is answered twice or lost.
+    inboundSeq: v.optional(v.number()),
+    answeredSeq: v.optional(v.number()),
+    // Debounce: a burst of messages pushes this forward; only the run due last answers the burst.
+    replyDueAt: v.optional(v.number()),
+    // The bot reached need-payoff: a salesperson should take the customer over.
+    handoffSuggested: v.optional(v.boolean()),
   })
     .index("by_org_and_lastMessageAt", ["orgId", "lastMessageAt"])
     .index("by_org_and_agent_and_contact", ["orgId", "agentId", "contactId"])
@@ -145,6 +158,9 @@ export default defineSchema({
     sentAt: v.number(),
     stage: v.optional(spinStageValidator),
     delivery: deliveryValidator,
+    // Customer messages: their number in the session. Bot replies: the last number they answer.
+    inboundSeq: v.optional(v.number()),
+    answersThroughSeq: v.optional(v.number()),
   })
     .index("by_org_and_session_and_sentAt", ["orgId", "sessionId", "sentAt"])
     .index("by_agent_and_externalId", ["agentId", "externalId"]),
@@ -156,6 +172,9 @@ export default defineSchema({
     to: spinStageValidator,
     at: v.number(),
     confidence: v.number(),
+    // The customer message whose text moved the stage, and the cues found in it.
+    messageId: v.optional(v.id("messages")),
+    cues: v.optional(v.array(v.string())),
   }).index("by_org_and_session_and_at", ["orgId", "sessionId", "at"]),
 
   dailyStats: defineTable({

@@ -1,12 +1,16 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
+import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
-import type { DatabaseReader, DatabaseWriter } from "./_generated/server";
+import type { DatabaseReader, DatabaseWriter, MutationCtx } from "./_generated/server";
 import { fail } from "./lib/errors";
 import { orgMutation, orgQuery, type Viewer } from "./lib/functions";
 import { recordAudit } from "./model/audit";
-import { sessionListItemValidator, toSessionListItem } from "./model/conversations";
+import { sessionListItemValidator, stageEventViewValidator, toSessionListItem } from "./model/conversations";
+import { nextRunAt, unansweredCount } from "./model/replies";
 import { sessionStatusValidator } from "./schema";
+
+type Scheduler = MutationCtx["scheduler"];
 
 type SessionFilter = { agentId?: Id<"agents">; status?: Doc<"sessions">["status"] };
 
@@ -94,4 +98,71 @@ export const reopen = orgMutation({
   args: { sessionId: v.id("sessions") },
   returns: v.null(),
   handler: async (ctx, { sessionId }) => setStatus(ctx, sessionId, "active"),
+});
+
+async function setBotPaused(
+  ctx: { db: DatabaseWriter; org: Doc<"organizations">; viewer: Viewer; scheduler: Scheduler },
+  sessionId: Id<"sessions">,
+  paused: boolean,
+) {
+  const session = await sessionX(ctx.db, sessionId);
+  // Resuming also clears a failure flag: the person asks the bot to try again.
+  const unchanged = session.botPaused === paused && (paused || !session.needsAttention);
+  if (unchanged) return null;
+  await ctx.db.patch("sessions", session._id, paused ? { botPaused: true } : { botPaused: false, needsAttention: false });
+  await recordAudit(ctx.db, {
+    orgId: ctx.org._id,
+    actorUserId: ctx.viewer.userId,
+    action: paused ? "session.bot_paused" : "session.bot_resumed",
+    target: `session:${session._id}`,
+  });
+  // Customers who wrote while the bot was paused get their answer now.
+  if (!paused && unansweredCount(session) > 0) {
+    const at = nextRunAt(session, Date.now());
+    await ctx.scheduler.runAt(at, internal.bot.reply, { orgId: ctx.org._id, sessionId: session._id, attempt: 1 });
+  }
+  return null;
+}
+
+/** A person takes the conversation over: the bot stops answering it until resumed. */
+export const pauseBot = orgMutation({
+  args: { sessionId: v.id("sessions") },
+  returns: v.null(),
+  handler: async (ctx, { sessionId }) => setBotPaused(ctx, sessionId, true),
+});
+
+export const resumeBot = orgMutation({
+  args: { sessionId: v.id("sessions") },
+  returns: v.null(),
+  handler: async (ctx, { sessionId }) => setBotPaused(ctx, sessionId, false),
+});
+
+const TIMELINE_LIMIT = 50;
+
+/** The SPIN timeline, oldest first: each stage change with its confidence and the message that moved it. */
+export const stageTimeline = orgQuery({
+  args: { sessionId: v.id("sessions") },
+  returns: v.array(stageEventViewValidator),
+  handler: async (ctx, { sessionId }) => {
+    const session = await sessionX(ctx.db, sessionId);
+    const events = await ctx.db
+      .query("stageEvents")
+      .withIndex("by_org_and_session_and_at", (q) => q.eq("orgId", ctx.org._id).eq("sessionId", session._id))
+      .order("desc")
+      .take(TIMELINE_LIMIT);
+    const views = [];
+    for (const event of events.reverse()) {
+      const message = event.messageId ? await ctx.db.get("messages", event.messageId) : null;
+      views.push({
+        _id: event._id,
+        from: event.from,
+        to: event.to,
+        at: event.at,
+        confidence: event.confidence,
+        cues: event.cues ?? [],
+        messageText: message?.text ?? null,
+      });
+    }
+    return views;
+  },
 });

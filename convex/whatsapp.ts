@@ -65,11 +65,20 @@ export const agentForWebhook = internalQuery({
   },
 });
 
-/** Applies one authenticated change to the agent it was resolved to, in one transaction. */
+/**
+ * Applies one authenticated change to the agent it was resolved to, in one transaction. A customer
+ * message the bot should answer schedules its reply run: never awaited in the webhook's request.
+ */
 export const ingest = internalMutation({
   args: { orgId: v.id("organizations"), agentId: v.id("agents"), change: whatsAppChangeValidator },
   returns: outcomeValidator,
-  handler: (ctx, args) => applyWhatsAppChange(ctx.db, args),
+  handler: async (ctx, args) => {
+    const { outcome, replyDue } = await applyWhatsAppChange(ctx.db, args);
+    if (replyDue !== null) {
+      await ctx.scheduler.runAt(replyDue.at, internal.bot.reply, { orgId: args.orgId, sessionId: replyDue.sessionId, attempt: 1 });
+    }
+    return outcome;
+  },
 });
 
 // The same answer for an unknown and a deleted instance: the body never says which instances exist.

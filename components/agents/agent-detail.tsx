@@ -18,6 +18,7 @@ import { orgPath } from "@/lib/auth/routes";
 import { AgentActions } from "./agent-actions";
 import { AgentConnection } from "./agent-connection";
 import { AgentStatusBadge } from "./agent-status-badge";
+import { BotSettings } from "./bot-settings";
 import { SecretPanel } from "./secret-panel";
 import { formatPhone } from "./types";
 
@@ -73,6 +74,12 @@ export function AgentDetail({ orgId, agentId }: { orgId: string; agentId: Id<"ag
         </CardBody>
       </Card>
       <Card>
+        <CardHeader title={t("bot.title")} description={t("bot.description")} />
+        <CardBody>
+          <BotSettings orgId={orgId} agent={agent} canManage={canManage} />
+        </CardBody>
+      </Card>
+      <Card>
         <CardHeader title={t("detail.title")} />
         <CardBody className="py-1">
           <DetailList
@@ -84,8 +91,6 @@ export function AgentDetail({ orgId, agentId }: { orgId: string; agentId: Id<"ag
                 value: agent.phoneNumber ? formatPhone(agent.phoneNumber) : notSet,
               },
               { label: t("detail.instanceName"), value: <code className="font-mono text-xs">{agent.instanceName}</code> },
-              { label: t("detail.persona"), value: agent.persona || notSet },
-              { label: t("detail.product"), value: agent.product || notSet },
               {
                 label: t("detail.createdAt"),
                 value: format.dateTime(agent._creationTime, {

@@ -7,6 +7,16 @@ export const AUDIT_ACTION_KEYS = [
   "member_added",
   "member_removed",
   "member_role_changed",
+  "agent_created",
+  "agent_qr_refreshed",
+  "agent_disconnected",
+  "agent_deleted",
+  "agent_secret_rotated",
+  "agent_bot_updated",
+  "session_closed",
+  "session_reopened",
+  "session_bot_paused",
+  "session_bot_resumed",
 ] as const;
 
 export type AuditActionKey = (typeof AUDIT_ACTION_KEYS)[number];

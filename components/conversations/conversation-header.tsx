@@ -11,6 +11,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { api } from "@/convex/_generated/api";
 import { orgPath } from "@/lib/auth/routes";
+import { Badge } from "@/components/ui/badge";
 import { SessionStatusBadge, StageBadge } from "./badges";
 import { contactLabel } from "./contact";
 import type { SessionItem } from "./types";
@@ -52,6 +53,7 @@ export function ConversationHeader({ orgId, session }: ConversationHeaderProps) 
           <div className="flex flex-wrap items-center gap-1.5">
             <StageBadge stage={session.stage} />
             <SessionStatusBadge status={session.status} />
+            {session.handoffSuggested ? <Badge tone="info">{t("handoff")}</Badge> : null}
           </div>
         </div>
         <Button variant="secondary" onClick={() => void toggle()} disabled={pending}>

@@ -47,6 +47,7 @@ export function ConversationRow({ orgId, session, timeZone }: ConversationRowPro
             <SessionStatusBadge status={session.status} />
             {session.needsAttention ? <Badge tone="danger">{t("needsAttention")}</Badge> : null}
             {session.botPaused ? <Badge tone="warning">{t("botPaused")}</Badge> : null}
+            {session.handoffSuggested ? <Badge tone="info">{t("handoff")}</Badge> : null}
           </div>
         </div>
         <div className="flex shrink-0 flex-col items-end gap-1.5">

@@ -6,13 +6,15 @@ import { Card } from "@/components/ui/card";
 import { LoadingState } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import { BotState } from "./bot-state";
 import { Composer } from "./composer";
 import { contactLabel } from "./contact";
 import { ConversationHeader } from "./conversation-header";
 import { MessageThread } from "./message-thread";
+import { StageTimeline } from "./stage-timeline";
 import { useMarkRead } from "./use-mark-read";
 
-/** One conversation, live: header with close/reopen, the thread, and the human-reply composer. */
+/** One conversation, live: header, thread and composer; beside them the bot's state and the SPIN timeline. */
 export function ConversationView({ orgId, sessionId }: { orgId: string; sessionId: Id<"sessions"> }) {
   const t = useTranslations("conversations");
   const org = useQuery(api.organizations.current, { orgId });
@@ -23,15 +25,21 @@ export function ConversationView({ orgId, sessionId }: { orgId: string; sessionI
   return (
     <div className="space-y-6">
       <ConversationHeader orgId={orgId} session={session} />
-      <Card className="overflow-hidden">
-        <MessageThread
-          orgId={orgId}
-          sessionId={sessionId}
-          customerLabel={contactLabel(session)}
-          timeZone={org.timezone}
-        />
-        <Composer orgId={orgId} sessionId={sessionId} closed={session.status === "closed"} />
-      </Card>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <Card className="overflow-hidden">
+          <MessageThread
+            orgId={orgId}
+            sessionId={sessionId}
+            customerLabel={contactLabel(session)}
+            timeZone={org.timezone}
+          />
+          <Composer orgId={orgId} sessionId={sessionId} closed={session.status === "closed"} />
+        </Card>
+        <aside className="space-y-6" aria-label={t("sidePanel")}>
+          <BotState orgId={orgId} session={session} />
+          <StageTimeline orgId={orgId} sessionId={sessionId} timeZone={org.timezone} />
+        </aside>
+      </div>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { v, type Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader } from "../_generated/server";
 import { fail } from "../lib/errors";
-import { agentStatusValidator } from "../schema";
+import { agentStatusValidator, botLanguageValidator } from "../schema";
 import { userByExternalId } from "./directory";
 
 /** An agent as members see it: everything but `webhookSecret`, absent fields as null. */
@@ -18,6 +18,7 @@ export const agentViewValidator = v.object({
   aiEnabled: v.boolean(),
   persona: v.string(),
   product: v.string(),
+  language: botLanguageValidator,
 });
 
 export type AgentView = Infer<typeof agentViewValidator>;
@@ -36,6 +37,7 @@ export function toAgentView(agent: Doc<"agents">): AgentView {
     aiEnabled: agent.aiEnabled,
     persona: agent.persona,
     product: agent.product,
+    language: agent.language ?? "auto",
   };
 }
 
@@ -45,18 +47,23 @@ export const DEFAULT_PRODUCT = "Our products and services.";
 const NAME_MAX_CHARS = 80;
 const PROFILE_MAX_CHARS = 4000;
 
+/** Trimmed persona and product, empty ones replaced by the defaults; refuses overlong text. */
+export function botProfileX(input: { persona?: string; product?: string }) {
+  const persona = input.persona?.trim() || DEFAULT_PERSONA;
+  const product = input.product?.trim() || DEFAULT_PRODUCT;
+  if (persona.length > PROFILE_MAX_CHARS || product.length > PROFILE_MAX_CHARS) {
+    fail("INVALID_ARGUMENT", `Persona and product may have at most ${PROFILE_MAX_CHARS} characters each.`);
+  }
+  return { persona, product };
+}
+
 /** The trimmed fields of a new agent, empty persona/product replaced by defaults; refuses bad input. */
 export function agentProfileX(input: { name: string; persona?: string; product?: string }) {
   const name = input.name.trim();
   if (name.length === 0 || name.length > NAME_MAX_CHARS) {
     fail("INVALID_ARGUMENT", `The agent name must have 1 to ${NAME_MAX_CHARS} characters.`);
   }
-  const persona = input.persona?.trim() || DEFAULT_PERSONA;
-  const product = input.product?.trim() || DEFAULT_PRODUCT;
-  if (persona.length > PROFILE_MAX_CHARS || product.length > PROFILE_MAX_CHARS) {
-    fail("INVALID_ARGUMENT", `Persona and product may have at most ${PROFILE_MAX_CHARS} characters each.`);
-  }
-  return { name, persona, product };
+  return { name, ...botProfileX(input) };
 }
 
 function randomBytes(count: number): Uint8Array {

@@ -28,6 +28,7 @@ export const sessionListItemValidator = v.object({
   lastMessageDirection: v.union(directionValidator, v.null()),
   botPaused: v.boolean(),
   needsAttention: v.boolean(),
+  handoffSuggested: v.boolean(),
 });
 export type SessionListItem = Infer<typeof sessionListItemValidator>;
 
@@ -41,6 +42,17 @@ export const messageViewValidator = v.object({
   stage: v.union(spinStageValidator, v.null()),
 });
 export type MessageView = Infer<typeof messageViewValidator>;
+
+export const stageEventViewValidator = v.object({
+  _id: v.id("stageEvents"),
+  from: v.union(spinStageValidator, v.null()),
+  to: spinStageValidator,
+  at: v.number(),
+  confidence: v.number(),
+  cues: v.array(v.string()),
+  // The customer's words that moved the stage; null when unknown (e.g. the message was purged).
+  messageText: v.union(v.string(), v.null()),
+});
 
 /** The international digits of a JID: `5511999990001:12@s.whatsapp.net` → `5511999990001`. */
 export function digitsOfJid(jid: string): string {
@@ -92,6 +104,7 @@ export async function toSessionListItem(db: DatabaseReader, session: Doc<"sessio
     lastMessageDirection: session.lastMessageDirection ?? null,
     botPaused: session.botPaused,
     needsAttention: session.needsAttention,
+    handoffSuggested: session.handoffSuggested ?? false,
   };
 }
 

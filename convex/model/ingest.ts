@@ -2,6 +2,7 @@ import type { AgentState, MessageChange, WhatsAppChange } from "../../lib/whatsa
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
 import { laterDelivery, sessionPatchForMessage } from "./conversations";
+import { botActive, leaseHeld, REPLY_DEBOUNCE_MS } from "./replies";
 
 /**
  * What the WhatsApp webhook writes: contacts, sessions and messages from `messages.upsert` /
@@ -17,6 +18,9 @@ import { laterDelivery, sessionPatchForMessage } from "./conversations";
 
 export type IngestOutcome = "stored" | "duplicate" | "updated" | "unchanged";
 export type ApplyOutcome = IngestOutcome | "agent_gone";
+/** A customer message the bot should answer: the caller schedules the reply run at `at`. */
+export type ReplyDue = { sessionId: Id<"sessions">; at: number };
+export type Applied = { outcome: ApplyOutcome; replyDue: ReplyDue | null };
 
 /** The live agent an instance name belongs to, or null when unknown, deleted, or its org is deleted. */
 export async function webhookAgent(db: DatabaseReader, instanceName: string): Promise<Doc<"agents"> | null> {
@@ -91,8 +95,22 @@ function newSessionFields(agent: Doc<"agents">, contactId: Id<"contacts">, messa
     pendingReply: false,
     unreadCount: 0,
     lastMessageAt: message.sentAt,
+    inboundSeq: 0,
+    answeredSeq: 0,
     ...sessionPatchForMessage({ lastMessageAt: message.sentAt, unreadCount: 0 }, message),
   };
+}
+
+/**
+ * The bot's side of one more message. A customer message gets the next number and pushes the
+ * reply's debounce forward. A message typed on the linked phone is a person taking over, so the bot
+ * pauses; while a run holds the lease it may be the echo of the bot's own send, so nothing changes.
+ */
+function botPatchForMessage(
+  session: Pick<Doc<"sessions">, "inboundSeq" | "processingToken" | "processingExpiresAt">,
+  message: StoredMessage, now: number): Partial<Doc<"sessions">> {
+  if (message.direction === "in") return { inboundSeq: (session.inboundSeq ?? 0) + 1, replyDueAt: now + REPLY_DEBOUNCE_MS };
+  return leaseHeld(session, now) ? {} : { botPaused: true };
 }
 
 /**
@@ -104,7 +122,7 @@ async function sessionForMessage(
   agent: Doc<"agents">,
   contact: { contactId: Id<"contacts">; created: boolean },
   message: StoredMessage,
-): Promise<Id<"sessions">> {
+): Promise<Doc<"sessions">> {
   const session = contact.created
     ? null
     : await db
@@ -114,13 +132,20 @@ async function sessionForMessage(
         )
         .order("desc")
         .first();
-  if (session === null) return db.insert("sessions", newSessionFields(agent, contact.contactId, message));
+  const now = Date.now();
+  if (session === null) {
+    const fields = newSessionFields(agent, contact.contactId, message);
+    const created = { ...fields, ...botPatchForMessage(fields, message, now) };
+    return { _id: await db.insert("sessions", created), _creationTime: now, ...created };
+  }
   const reopen = message.direction === "in" && session.status === "closed";
-  await db.patch("sessions", session._id, {
+  const patch = {
     ...sessionPatchForMessage(session, message),
     ...(reopen ? { status: "active" as const } : {}),
-  });
-  return session._id;
+    ...botPatchForMessage(session, message, now),
+  };
+  await db.patch("sessions", session._id, patch);
+  return { ...session, ...patch };
 }
 
 /**
@@ -128,22 +153,22 @@ async function sessionForMessage(
  * agent) is never stored again: a replay is a duplicate, and the echo of our own send only moves its
  * delivery forward. An unknown `fromMe` message was typed on the phone: stored as out/human.
  */
-export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, change: MessageChange): Promise<IngestOutcome> {
+export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, change: MessageChange): Promise<Applied> {
   const known = await messageByExternalId(db, agent, change.externalId);
   if (known !== null) {
-    if (!change.fromMe || known.direction !== "out") return "duplicate";
+    if (!change.fromMe || known.direction !== "out") return { outcome: "duplicate", replyDue: null };
     const delivery = laterDelivery(known.delivery, change.delivery);
-    if (delivery === known.delivery) return "unchanged";
+    if (delivery === known.delivery) return { outcome: "unchanged", replyDue: null };
     await db.patch("messages", known._id, { delivery });
-    return "updated";
+    return { outcome: "updated", replyDue: null };
   }
   const direction = change.fromMe ? ("out" as const) : ("in" as const);
   const message = { text: change.text, sentAt: change.sentAt, direction };
   const contact = await upsertContact(db, agent, change);
-  const sessionId = await sessionForMessage(db, agent, contact, message);
+  const session = await sessionForMessage(db, agent, contact, message);
   await db.insert("messages", {
     orgId: agent.orgId,
-    sessionId,
+    sessionId: session._id,
     agentId: agent._id,
     direction,
     author: change.fromMe ? "human" : "customer",
@@ -151,8 +176,10 @@ export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, ch
     externalId: change.externalId,
     sentAt: change.sentAt,
     delivery: change.delivery,
+    ...(direction === "in" ? { inboundSeq: session.inboundSeq } : {}),
   });
-  return "stored";
+  const answer = direction === "in" && botActive(agent, session);
+  return { outcome: "stored", replyDue: answer ? { sessionId: session._id, at: session.replyDueAt! } : null };
 }
 
 const LOGGED_OUT = 401;
@@ -189,21 +216,23 @@ export async function applyQrLimit(db: DatabaseWriter, agent: Doc<"agents">): Pr
   return "updated";
 }
 
+const applied = (outcome: ApplyOutcome): Applied => ({ outcome, replyDue: null });
+
 /** One authenticated change for the agent it was resolved to (re-read: it may have been deleted since). */
 export async function applyWhatsAppChange(
   db: DatabaseWriter,
   { orgId, agentId, change }: { orgId: Id<"organizations">; agentId: Id<"agents">; change: WhatsAppChange },
-): Promise<ApplyOutcome> {
+): Promise<Applied> {
   const agent = await liveAgentOf(db, orgId, agentId);
-  if (agent === null) return "agent_gone";
+  if (agent === null) return applied("agent_gone");
   switch (change.kind) {
     case "message":
       return ingestMessage(db, agent, change);
     case "connection":
-      return applyConnection(db, agent, change);
+      return applied(await applyConnection(db, agent, change));
     case "qr":
-      return applyQrCode(db, agent, change.qrCode);
+      return applied(await applyQrCode(db, agent, change.qrCode));
     case "qrLimit":
-      return applyQrLimit(db, agent);
+      return applied(await applyQrLimit(db, agent));
   }
 }

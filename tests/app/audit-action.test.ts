@@ -7,7 +7,12 @@ describe("auditActionKey", () => {
     expect(auditActionKey("member.role_changed")).toBe("member_role_changed");
   });
 
+  it("labels agent and conversation actions", () => {
+    expect(auditActionKey("agent.bot_updated")).toBe("agent_bot_updated");
+    expect(auditActionKey("session.bot_paused")).toBe("session_bot_paused");
+  });
+
   it("returns null for actions without a label", () => {
-    expect(auditActionKey("agent.created")).toBeNull();
+    expect(auditActionKey("agent.renamed")).toBeNull();
   });
 });

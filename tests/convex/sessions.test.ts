@@ -47,6 +47,7 @@ describe("list", () => {
       lastMessageDirection: "in",
       botPaused: false,
       needsAttention: false,
+      handoffSuggested: false,
     });
     expect(result.page[1]).toMatchObject({ unreadCount: 0, lastMessagePreview: null, lastMessageDirection: null });
   });
