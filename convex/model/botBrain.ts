@@ -1,5 +1,6 @@
 import { classifySpinStage, decideReply, modelProviderFromEnv, type ReplyDecision } from "../../lib/spin";
 import { env } from "../_generated/server";
+import { DEFAULT_PRODUCT } from "./agents";
 import type { BotContext, BotReply } from "./botRun";
 import { MAX_TEXT_LENGTH } from "./conversations";
 
@@ -15,6 +16,11 @@ function unanswered(context: BotContext): ContextMessage[] {
   return context.messages.filter((message) => message.inboundSeq !== null && message.inboundSeq > context.answeredSeq);
 }
 
+/** Cue patterns as people read them: "perde*" → "perde", "# vendedores" → "vendedores". */
+function readableCues(cues: string[]): string[] {
+  return [...new Set(cues.map((cue) => cue.replace(/[*#]/g, "").trim()).filter((cue) => cue.length > 0))];
+}
+
 /** Among the messages being answered, the one that best expresses the new stage, with its cues. */
 function movedBy(context: BotContext, decision: ReplyDecision): BotReply["movedBy"] {
   if (decision.stage === context.stage) return null;
@@ -22,7 +28,7 @@ function movedBy(context: BotContext, decision: ReplyDecision): BotReply["movedB
   for (const message of unanswered(context)) {
     const found = classifySpinStage(message.text);
     if (found.stage === decision.stage && (best === null || found.confidence >= best.confidence)) {
-      best = { message, confidence: found.confidence, cues: found.cues };
+      best = { message, confidence: found.confidence, cues: readableCues(found.cues) };
     }
   }
   if (best !== null) return { messageId: best.message._id, cues: best.cues };
@@ -48,7 +54,8 @@ export async function planBotReply(context: BotContext): Promise<BotReply> {
       stage: context.stage,
       history: historyOf(context),
       persona: context.persona,
-      product: context.product,
+      // The stored default is an English placeholder: the planner words a missing product in the customer's language.
+      product: context.product === DEFAULT_PRODUCT ? "" : context.product,
       language: context.language === "auto" ? undefined : context.language,
     },
     {

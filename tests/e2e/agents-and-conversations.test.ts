@@ -13,6 +13,14 @@ const AGENT_NAME = "Vendas São Paulo";
 const CUSTOMER = { name: "Carla Cliente", number: "5511988887777" };
 const CUSTOMER_TEXT = "Oi! Vocês atendem empresas pequenas?";
 const TEAM_REPLY = "Olá Carla, atendemos sim. Quantos vendedores vocês têm hoje?";
+const SPIN_CUSTOMER = { name: "Bruno Lojista", number: "5511977776666" };
+/** A customer walking through SPIN, each message with the stage it should bring the conversation to. */
+const SPIN_SCRIPT = [
+  ["Oi! Somos uma loja com 8 vendedores e hoje usamos planilha para controlar os pedidos", "Situation"],
+  ["O problema é que perdemos muitos pedidos, é muito difícil acompanhar tudo", "Problem"],
+  ["Isso faz com que a gente perca clientes e o faturamento cai todo mês", "Implication"],
+  ["Seria ótimo ter uma solução que resolvesse isso, ajudaria demais", "Need-payoff"],
+] as const;
 
 let e2e: E2E;
 let admin: Page;
@@ -28,6 +36,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.stop();
 });
+
+async function phoneSays(text: string) {
+  await phone.locator("#compose-text").fill(text);
+  await phone.getByRole("button", { name: "Send" }).click();
+}
+
+/** Waits until the phone shows `count` messages from the business in the open chat. */
+async function businessMessagesOnPhone(count: number) {
+  await phone.locator(`#messages li.out >> nth=${count - 1}`).waitFor();
+}
 
 async function signIn(page: Page, name: string) {
   await page.goto(`${ORG}/agents`);
@@ -98,3 +116,46 @@ describe("connecting an agent and talking to a customer live", () => {
     await snap(member, "17-member-agents");
   });
 });
+
+describe("the SPIN bot answering a customer live", () => {
+  test("the bot answers a new customer's first message on the phone", async () => {
+    await phone.getByLabel("Name").fill(SPIN_CUSTOMER.name);
+    await phone.getByLabel("Phone number").fill(SPIN_CUSTOMER.number);
+    await phone.getByRole("button", { name: "Start chat" }).click();
+    await phoneSays(SPIN_SCRIPT[0][0]);
+    await businessMessagesOnPhone(1);
+    await snap(phone, "20-phone-bot-first-question");
+  });
+
+  test("the conversation view shows the bot's questions and the stage moving to need-payoff live", async () => {
+    await admin.getByRole("link", { name: "Conversations", exact: true }).click();
+    await admin.getByRole("link", { name: new RegExp(SPIN_CUSTOMER.name) }).click();
+    const thread = admin.getByRole("log");
+    const timeline = admin.getByRole("list", { name: "SPIN timeline" });
+    const stageInHeader = (stage: string) => admin.locator("main header").getByText(`SPIN stage: ${stage}`);
+    await thread.getByText("Bot").first().waitFor();
+    await stageInHeader("Situation").waitFor();
+    for (const [index, [text, stage]] of SPIN_SCRIPT.entries()) {
+      if (index === 0) continue;
+      await phoneSays(text);
+      await businessMessagesOnPhone(index + 1);
+      await thread.getByText(text).waitFor();
+      await stageInHeader(stage).waitFor();
+      await timeline.getByText(text, { exact: false }).waitFor();
+      await snap(admin, `2${index}-stage-${stage.toLowerCase()}`);
+    }
+    await admin.getByText("Ready for a salesperson").first().waitFor();
+    await expect(thread.getByText("Bot").count()).resolves.toBe(SPIN_SCRIPT.length);
+  });
+
+  test("pausing the bot stops its replies until it is resumed", async () => {
+    await admin.getByRole("button", { name: "Pause the bot" }).click();
+    await admin.getByText("Bot paused").first().waitFor();
+    await phoneSays("Vocês ainda estão aí?");
+    await admin.getByRole("log").getByText("Vocês ainda estão aí?").waitFor();
+    await admin.getByRole("button", { name: "Resume the bot" }).click();
+    await businessMessagesOnPhone(SPIN_SCRIPT.length + 1);
+    await snap(admin, "25-bot-resumed");
+  });
+});
+
