@@ -1,6 +1,7 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import type { Id } from "./_generated/dataModel";
+import type { Doc, Id } from "./_generated/dataModel";
+import type { ActionCtx } from "./_generated/server";
 import { fail } from "./lib/errors";
 import { orgAction, orgMutation, orgQuery } from "./lib/functions";
 import { agentProfileX, agentViewValidator, botProfileX, liveAgentX, newWebhookSecret, toAgentView, type AgentView } from "./model/agents";
@@ -38,6 +39,12 @@ export const get = orgQuery({
     return toAgentView(agent);
   },
 });
+
+/** The org's agent's instance name (NOT_FOUND for any other) and the configured gateway client. */
+async function instanceAndGateway(ctx: Pick<ActionCtx, "runQuery"> & { org: Doc<"organizations"> }, agentId: Id<"agents">) {
+  const { instanceName } = await ctx.runQuery(internal.agentsInternal.instanceOf, { orgId: ctx.org._id, agentId });
+  return { instanceName, gateway: gatewayFromEnv() };
+}
 
 /** Runs a gateway call, turning its failures into the app's error codes. */
 async function viaGateway<T>(call: () => Promise<T>): Promise<T> {
@@ -94,8 +101,7 @@ export const refreshQr = orgAction({
   returns: v.null(),
   handler: async (ctx, { agentId }): Promise<null> => {
     const orgId = ctx.org._id;
-    const { instanceName } = await ctx.runQuery(internal.agentsInternal.instanceOf, { orgId, agentId });
-    const gateway = gatewayFromEnv();
+    const { instanceName, gateway } = await instanceAndGateway(ctx, agentId);
     const pairing = await viaGateway(async () => {
       const { qr } = await gateway.connect(instanceName);
       if (qr !== null) return { qrCode: qr.base64, state: "connecting" as const };
@@ -117,8 +123,7 @@ export const disconnect = orgAction({
   returns: v.null(),
   handler: async (ctx, { agentId }): Promise<null> => {
     const orgId = ctx.org._id;
-    const { instanceName } = await ctx.runQuery(internal.agentsInternal.instanceOf, { orgId, agentId });
-    const gateway = gatewayFromEnv();
+    const { instanceName, gateway } = await instanceAndGateway(ctx, agentId);
     // The client treats an instance that is already logged out as success.
     await viaGateway(() => gateway.logout(instanceName));
     await ctx.runMutation(internal.agentsInternal.markDisconnected, { orgId, agentId, actorExternalId: ctx.viewerExternalId });
@@ -133,8 +138,7 @@ export const remove = orgAction({
   returns: v.null(),
   handler: async (ctx, { agentId }): Promise<null> => {
     const orgId = ctx.org._id;
-    const { instanceName } = await ctx.runQuery(internal.agentsInternal.instanceOf, { orgId, agentId });
-    const gateway = gatewayFromEnv();
+    const { instanceName, gateway } = await instanceAndGateway(ctx, agentId);
     await viaGateway(() => gateway.deleteInstance(instanceName));
     await ctx.runMutation(internal.agentsInternal.markDeleted, { orgId, agentId, actorExternalId: ctx.viewerExternalId });
     return null;
@@ -152,8 +156,7 @@ export const rotateSecret = orgAction({
   returns: v.object({ webhookSecret: v.string() }),
   handler: async (ctx, { agentId }): Promise<{ webhookSecret: string }> => {
     const orgId = ctx.org._id;
-    const { instanceName } = await ctx.runQuery(internal.agentsInternal.instanceOf, { orgId, agentId });
-    const gateway = gatewayFromEnv();
+    const { instanceName, gateway } = await instanceAndGateway(ctx, agentId);
     const webhookSecret = newWebhookSecret();
     const { previousSecret } = await ctx.runMutation(internal.agentsInternal.beginSecretRotation, { orgId, agentId, webhookSecret });
     try {

@@ -1,6 +1,7 @@
 /** Shared by the agents test files: org A with an admin, a fake gateway, and snapshots of what actions write. */
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
+import { insertContact, insertMessage, insertSession } from "../fixtures/conversations";
 import { installFakeEvolution } from "../fixtures/fake-evolution";
 import { identityWithRole } from "../fixtures/identities";
 import { insertOrg, insertUser } from "../fixtures/rows";
@@ -55,32 +56,14 @@ export function allKeys(value: unknown): string[] {
 /** A customer conversation on `agentId`, as the webhook would have stored it. */
 export async function insertConversation(t: TestConvex, orgId: Id<"organizations">, agentId: Id<"agents">) {
   return t.run(async (ctx) => {
-    const contactId = await ctx.db.insert("contacts", { orgId, agentId, waJid: "5511999990001@s.whatsapp.net", name: "Ana" });
-    const sessionId = await ctx.db.insert("sessions", {
-      orgId,
-      agentId,
+    const contactId = await insertContact(ctx, orgId, agentId, { waJid: "5511999990001@s.whatsapp.net", name: "Ana" });
+    const sessionId = await insertSession(ctx, orgId, agentId, {
       contactId,
-      stage: "situation",
-      status: "active",
-      botPaused: false,
-      needsAttention: false,
-      pendingReply: false,
-      lastMessageAt: 1_700_000_000_000,
       lastMessagePreview: "Olá",
       lastMessageDirection: "in",
       unreadCount: 1,
     });
-    const messageId = await ctx.db.insert("messages", {
-      orgId,
-      sessionId,
-      agentId,
-      direction: "in",
-      author: "customer",
-      text: "Olá",
-      externalId: "WAMID-1",
-      sentAt: 1_700_000_000_000,
-      delivery: "delivered",
-    });
+    const messageId = await insertMessage(ctx, sessionId, { externalId: "WAMID-1" });
     return { contactId, sessionId, messageId };
   });
 }
