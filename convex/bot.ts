@@ -19,6 +19,8 @@ import {
   type DeclineReason,
 } from "./model/botRun";
 import { gatewayFromEnv } from "./model/gateway";
+import { sessionChange } from "./model/rollupFacts";
+import { applyRollupChanges } from "./model/rollups";
 import { botActive, MAX_REPLY_ATTEMPTS, nextRunAt, RELEASED_LEASE, retryDelayMs } from "./model/replies";
 
 /**
@@ -95,9 +97,12 @@ export const finishProcessing = internalMutation({
     // A reply that went out is always recorded, even by a run whose lease expired meanwhile.
     const ownsLease = session.processingToken === token;
     const sentAt = Date.now();
-    await storeBotMessage(ctx.db, session, { reply, externalId, batchThrough, sentAt });
-    await recordStageChange(ctx.db, session, reply, sentAt);
-    await ctx.db.patch("sessions", session._id, sessionPatchAfterReply(session, { reply, batchThrough, sentAt, ownsLease }));
+    const message = await storeBotMessage(ctx.db, session, { reply, externalId, batchThrough, sentAt });
+    const { furthestStage, change: stageChange } = await recordStageChange(ctx.db, session, reply, sentAt);
+    const patch = sessionPatchAfterReply(session, { reply, batchThrough, sentAt, ownsLease, furthestStage });
+    await ctx.db.patch("sessions", session._id, patch);
+    const changes = [message, sessionChange(session, { ...session, ...patch }), ...(stageChange ? [stageChange] : [])];
+    await applyRollupChanges(ctx.db, orgId, changes);
     if (ownsLease && needsAnotherRun(session, batchThrough)) {
       await ctx.scheduler.runAt(nextRunAt(session, sentAt), internal.bot.reply, { orgId, sessionId, attempt: 1 });
     }

@@ -14,6 +14,8 @@ import {
   sessionPatchForMessage,
   toMessageView,
 } from "./model/conversations";
+import { factsPatchForMessage, messageChange, sessionChange } from "./model/rollupFacts";
+import { applyRollupChanges } from "./model/rollups";
 
 /** Newest first, one page at a time. */
 export const list = orgQuery({
@@ -80,21 +82,16 @@ export const insertHumanReply = internalMutation({
     const contact = await ctx.db.get("contacts", session.contactId);
     if (contact === null || contact.orgId !== orgId) fail("NOT_FOUND", "This conversation's contact does not exist.");
     const sentAt = Date.now();
-    const messageId = await ctx.db.insert("messages", {
-      orgId,
-      sessionId,
-      agentId: agent._id,
-      direction: "out",
-      author: "human",
-      text,
-      sentAt,
-      delivery: "pending",
-    });
+    const message = { orgId, sessionId, agentId: agent._id, direction: "out" as const, author: "human" as const, text, sentAt, delivery: "pending" as const };
+    const messageId = await ctx.db.insert("messages", message);
     // A person answering takes the conversation over: the bot stops until someone resumes it.
-    await ctx.db.patch("sessions", session._id, {
+    const patch = {
       ...sessionPatchForMessage(session, { text, sentAt, direction: "out" }),
+      ...factsPatchForMessage(session, message, true),
       botPaused: true,
-    });
+    };
+    await ctx.db.patch("sessions", session._id, patch);
+    await applyRollupChanges(ctx.db, orgId, [sessionChange(session, { ...session, ...patch }), messageChange(null, message)]);
     return { messageId, instanceName: agent.instanceName, number: sendTargetOf(contact) };
   },
 });
@@ -124,6 +121,7 @@ export const markSent = internalMutation({
     for (const echo of echoes.filter(isEcho)) {
       delivery = laterDelivery(delivery, echo.delivery);
       await ctx.db.delete("messages", echo._id);
+      await applyRollupChanges(ctx.db, orgId, [messageChange(echo, null)]);
     }
     await ctx.db.patch("messages", message._id, { externalId, delivery });
     return null;

@@ -1,5 +1,6 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
+import { startRollupRebuild } from "./rollups";
 import { canonicalTimeZone } from "../lib/time/timezone";
 import { fail } from "./lib/errors";
 import { orgMutation, orgQuery } from "./lib/functions";
@@ -35,6 +36,8 @@ export const setTimezone = orgMutation({
     if (canonical === null) fail("INVALID_ARGUMENT", `"${timezone}" is not an IANA time zone.`);
     if (canonical !== ctx.org.timezone) {
       await ctx.db.patch("organizations", ctx.org._id, { timezone: canonical });
+      // "Today" moves with the time zone: the rollups are recomputed in the new one, in batches.
+      await startRollupRebuild(ctx, ctx.org, canonical);
       await recordAudit(ctx.db, {
         orgId: ctx.org._id,
         actorUserId: ctx.viewer.userId,

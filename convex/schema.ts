@@ -29,11 +29,34 @@ export const deliveryValidator = v.union(
   v.literal("failed"),
 );
 export const webhookProviderValidator = v.union(v.literal("clerk"), v.literal("evolution"));
+const perStageCountsValidator = v.object({
+  situation: v.number(),
+  problem: v.number(),
+  implication: v.number(),
+  need_payoff: v.number(),
+});
+/** The shape of `lib/metrics/counters.ts` `Counters`. */
 export const dailyCountersValidator = v.object({
   messagesIn: v.number(),
   messagesOutBot: v.number(),
   messagesOutHuman: v.number(),
   newSessions: v.number(),
+  reached: perStageCountsValidator,
+  questions: perStageCountsValidator,
+  firstResponseCount: v.number(),
+  firstResponseSumMs: v.number(),
+  firstResponseBuckets: v.array(v.number()),
+  handovers: v.number(),
+});
+/** A timezone change recomputes the rollups into the next generation, table by table. */
+export const rollupRebuildValidator = v.object({
+  generation: v.number(),
+  timeZone: v.string(),
+  phase: v.union(v.literal("sessions"), v.literal("messages"), v.literal("stageEvents")),
+  // `_creationTime` of the last row of `phase` already counted; rows are scanned in creation order.
+  cursor: v.union(v.number(), v.null()),
+  processed: v.number(),
+  startedAt: v.number(),
 });
 
 export type Role = Infer<typeof roleValidator>;
@@ -49,6 +72,10 @@ export const organizationFields = {
   purgedAt: v.optional(v.number()),
   // The auth provider's `updated_at` of the last applied event: older deliveries never win.
   sourceUpdatedAt: v.optional(v.number()),
+  // Which `dailyStats` generation the dashboards read, and the time zone its days are in.
+  rollupGeneration: v.optional(v.number()),
+  rollupTimeZone: v.optional(v.string()),
+  rollupRebuild: v.optional(rollupRebuildValidator),
 };
 
 export const userFields = {
@@ -105,6 +132,8 @@ export default defineSchema({
     // Deleted agents stay as rows so their conversations remain readable; webhooks to them are refused.
     deletedAt: v.optional(v.number()),
   })
+    // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_org", ["orgId"])
     .index("by_instanceName", ["instanceName"]),
 
@@ -140,7 +169,18 @@ export default defineSchema({
     replyDueAt: v.optional(v.number()),
     // The bot reached need-payoff: a salesperson should take the customer over.
     handoffSuggested: v.optional(v.boolean()),
+    // Rollup facts (lib/metrics/contributions.ts): when it started, when a customer first wrote,
+    // the first reply to that, the first human takeover, and the furthest SPIN stage reached.
+    startedAt: v.optional(v.number()),
+    firstInboundAt: v.optional(v.number()),
+    firstResponseAt: v.optional(v.number()),
+    firstResponseMs: v.optional(v.number()),
+    takenOverAt: v.optional(v.number()),
+    furthestStage: v.optional(spinStageValidator),
   })
+    // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
+    .index("by_org", ["orgId"])
     .index("by_org_and_lastMessageAt", ["orgId", "lastMessageAt"])
     .index("by_org_and_agent_and_contact", ["orgId", "agentId", "contactId"])
     .index("by_org_and_status_and_lastMessageAt", ["orgId", "status", "lastMessageAt"])
@@ -162,6 +202,9 @@ export default defineSchema({
     inboundSeq: v.optional(v.number()),
     answersThroughSeq: v.optional(v.number()),
   })
+    // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
+    .index("by_org", ["orgId"])
     .index("by_org_and_session_and_sentAt", ["orgId", "sessionId", "sentAt"])
     .index("by_agent_and_externalId", ["agentId", "externalId"]),
 
@@ -175,16 +218,22 @@ export default defineSchema({
     // The customer message whose text moved the stage, and the cues found in it.
     messageId: v.optional(v.id("messages")),
     cues: v.optional(v.array(v.string())),
-  }).index("by_org_and_session_and_at", ["orgId", "sessionId", "at"]),
+    agentId: v.optional(v.id("agents")),
+    // Stages the session reached for the first time with this change (the funnel counts them once).
+    reached: v.optional(v.array(spinStageValidator)),
+  })
+    // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
+    .index("by_org", ["orgId"])
+    .index("by_org_and_session_and_at", ["orgId", "sessionId", "at"]),
 
   dailyStats: defineTable({
     orgId: v.id("organizations"),
     agentId: v.id("agents"),
     day: v.string(),
+    generation: v.number(),
     counters: dailyCountersValidator,
-  })
-    .index("by_org_and_day_and_agent", ["orgId", "day", "agentId"])
-    .index("by_org_and_agent_and_day", ["orgId", "agentId", "day"]),
+  }).index("by_org_and_generation_and_day_and_agent", ["orgId", "generation", "day", "agentId"]),
 
   webhookDeliveries: defineTable({
     provider: webhookProviderValidator,

@@ -8,6 +8,8 @@ import { orgMutation, orgQuery, type Viewer } from "./lib/functions";
 import { recordAudit } from "./model/audit";
 import { sessionListItemValidator, stageEventViewValidator, toSessionListItem } from "./model/conversations";
 import { nextRunAt, unansweredCount } from "./model/replies";
+import { sessionChange } from "./model/rollupFacts";
+import { applyRollupChanges } from "./model/rollups";
 import { sessionStatusValidator } from "./schema";
 
 type Scheduler = MutationCtx["scheduler"];
@@ -109,7 +111,12 @@ async function setBotPaused(
   // Resuming also clears a failure flag: the person asks the bot to try again.
   const unchanged = session.botPaused === paused && (paused || !session.needsAttention);
   if (unchanged) return null;
-  await ctx.db.patch("sessions", session._id, paused ? { botPaused: true } : { botPaused: false, needsAttention: false });
+  // Pausing is a person taking the conversation over (counted once per conversation).
+  const patch = paused
+    ? { botPaused: true, ...(session.takenOverAt === undefined ? { takenOverAt: Date.now() } : {}) }
+    : { botPaused: false, needsAttention: false };
+  await ctx.db.patch("sessions", session._id, patch);
+  await applyRollupChanges(ctx.db, ctx.org._id, [sessionChange(session, { ...session, ...patch })]);
   await recordAudit(ctx.db, {
     orgId: ctx.org._id,
     actorUserId: ctx.viewer.userId,

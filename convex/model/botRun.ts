@@ -1,9 +1,11 @@
 import { v, type Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
-import { authorValidator, botLanguageValidator, spinStageValidator } from "../schema";
+import { authorValidator, botLanguageValidator, spinStageValidator, type SpinStage } from "../schema";
 import { laterDelivery, sendTargetOf, sessionPatchForMessage } from "./conversations";
 import { botActive, CONTEXT_MESSAGES, LEASE_MS, leaseHeld, RELEASED_LEASE, unansweredCount } from "./replies";
+import { factsPatchForMessage, messageChange, newStageEventChange } from "./rollupFacts";
+import type { RollupChange } from "./rollups";
 
 /**
  * The database side of one bot run: take the session's lease (or decline), read what the reply
@@ -111,12 +113,13 @@ export type BotReply = Infer<typeof botReplyValidator>;
 /**
  * Stores the sent reply once: if the gateway's echo of it won the race, it was stored as a message
  * typed on the phone under the same WhatsApp id, and becomes the bot's reply instead of a duplicate.
+ * Returns the rollup side of that write.
  */
 export async function storeBotMessage(
   db: DatabaseWriter,
   session: Doc<"sessions">,
   sent: { reply: BotReply; externalId: string; batchThrough: number; sentAt: number },
-): Promise<Id<"messages">> {
+): Promise<RollupChange> {
   const fields = {
     author: "bot" as const,
     stage: sent.reply.stage,
@@ -127,44 +130,66 @@ export async function storeBotMessage(
     .withIndex("by_agent_and_externalId", (q) => q.eq("agentId", session.agentId).eq("externalId", sent.externalId))
     .first();
   if (echo !== null && echo.orgId === session.orgId && echo.direction === "out") {
-    await db.patch("messages", echo._id, { ...fields, delivery: laterDelivery(echo.delivery, "sent") });
-    return echo._id;
+    const patch = { ...fields, delivery: laterDelivery(echo.delivery, "sent") };
+    await db.patch("messages", echo._id, patch);
+    return messageChange(echo, { ...echo, ...patch });
   }
-  return db.insert("messages", {
+  const message = {
     ...fields,
     orgId: session.orgId,
     sessionId: session._id,
     agentId: session.agentId,
-    direction: "out",
+    direction: "out" as const,
     text: sent.reply.text,
     externalId: sent.externalId,
     sentAt: sent.sentAt,
-    delivery: "sent",
-  });
+    delivery: "sent" as const,
+  };
+  await db.insert("messages", message);
+  return messageChange(null, message);
 }
 
-/** The SPIN timeline's entry when the reply moved the stage. */
+/** The stages strictly after `from` up to and including `to`: what a session newly reaches. */
+function stagesReached(from: SpinStage, to: SpinStage): SpinStage[] {
+  const order = ["situation", "problem", "implication", "need_payoff"] as const;
+  return order.slice(order.indexOf(from) + 1, order.indexOf(to) + 1);
+}
+
+/**
+ * The SPIN timeline's entry when the reply moved the stage; the funnel counts a stage the first
+ * time the session gets there. Returns the session's furthest stage and the rollup side.
+ */
 export async function recordStageChange(db: DatabaseWriter, session: Doc<"sessions">, reply: BotReply, at: number) {
-  if (reply.stage === session.stage) return;
-  await db.insert("stageEvents", {
+  const furthest = session.furthestStage ?? "situation";
+  const reached = stagesReached(furthest, reply.stage);
+  const furthestStage = reached.at(-1) ?? furthest;
+  if (reply.stage === session.stage) return { furthestStage, change: null };
+  const event = {
     orgId: session.orgId,
     sessionId: session._id,
+    agentId: session.agentId,
     from: session.stage,
     to: reply.stage,
     at,
     confidence: reply.confidence,
+    reached,
     ...(reply.movedBy ? { messageId: reply.movedBy.messageId, cues: reply.movedBy.cues } : {}),
-  });
+  };
+  await db.insert("stageEvents", event);
+  return { furthestStage, change: newStageEventChange(event) };
 }
 
-/** The session after a sent reply: stage, coverage, list row; the lease released when it was ours. */
+/** The session after a sent reply: stage, coverage, list row, facts; the lease released when it was ours. */
 export function sessionPatchAfterReply(
   session: Doc<"sessions">,
-  sent: { reply: BotReply; batchThrough: number; sentAt: number; ownsLease: boolean },
+  sent: { reply: BotReply; batchThrough: number; sentAt: number; ownsLease: boolean; furthestStage: SpinStage },
 ): Partial<Doc<"sessions">> {
+  const message = { text: sent.reply.text, sentAt: sent.sentAt, direction: "out" as const };
   return {
-    ...sessionPatchForMessage(session, { text: sent.reply.text, sentAt: sent.sentAt, direction: "out" }),
+    ...sessionPatchForMessage(session, message),
+    ...factsPatchForMessage(session, message, false),
     stage: sent.reply.stage,
+    furthestStage: sent.furthestStage,
     answeredSeq: Math.max(session.answeredSeq ?? 0, sent.batchThrough),
     needsAttention: false,
     ...(sent.reply.handoff ? { handoffSuggested: true } : {}),

@@ -3,6 +3,8 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
 import { laterDelivery, sessionPatchForMessage } from "./conversations";
 import { botActive, leaseHeld, REPLY_DEBOUNCE_MS } from "./replies";
+import { factsPatchForMessage, messageChange, sessionChange } from "./rollupFacts";
+import { applyRollupChanges } from "./rollups";
 
 /**
  * What the WhatsApp webhook writes: contacts, sessions and messages from `messages.upsert` /
@@ -10,9 +12,10 @@ import { botActive, leaseHeld, REPLY_DEBOUNCE_MS } from "./replies";
  * because Evolution retries for a long time and may deliver twice or out of order.
  *
  * Budget (DESIGN "Budgets": ≤ 10 documents per ingest; tests/convex/whatsapp-budget.test.ts counts
- * them). A new inbound message from a known customer reads 4: the agent, the contact, the newest
- * session of that contact, and that session again when patching it (the dedupe probe finds nothing);
- * 5 when the contact's name changes; 1 for a new customer. A replay reads 2 (agent + stored
+ * them). A new inbound message from a known customer reads 7: the agent, the contact, the newest
+ * session of that contact, that session again when patching it (the dedupe probe finds nothing),
+ * then for the day's rollup the organization (its time zone) and the rollup row, read and patched;
+ * 8 when the contact's name changes; 4 for a new customer. A replay reads 2 (agent + stored
  * message). No path reads a range whose size grows with history.
  */
 
@@ -97,6 +100,7 @@ function newSessionFields(agent: Doc<"agents">, contactId: Id<"contacts">, messa
     lastMessageAt: message.sentAt,
     inboundSeq: 0,
     answeredSeq: 0,
+    startedAt: message.sentAt,
     ...sessionPatchForMessage({ lastMessageAt: message.sentAt, unreadCount: 0 }, message),
   };
 }
@@ -107,10 +111,15 @@ function newSessionFields(agent: Doc<"agents">, contactId: Id<"contacts">, messa
  * pauses; while a run holds the lease it may be the echo of the bot's own send, so nothing changes.
  */
 function botPatchForMessage(
-  session: Pick<Doc<"sessions">, "inboundSeq" | "processingToken" | "processingExpiresAt">,
-  message: StoredMessage, now: number): Partial<Doc<"sessions">> {
-  if (message.direction === "in") return { inboundSeq: (session.inboundSeq ?? 0) + 1, replyDueAt: now + REPLY_DEBOUNCE_MS };
-  return leaseHeld(session, now) ? {} : { botPaused: true };
+  session: Pick<Doc<"sessions">, "inboundSeq" | "processingToken" | "processingExpiresAt" | "firstInboundAt" | "firstResponseAt" | "takenOverAt">,
+  message: StoredMessage,
+  now: number,
+): Partial<Doc<"sessions">> {
+  if (message.direction === "in") {
+    return { inboundSeq: (session.inboundSeq ?? 0) + 1, replyDueAt: now + REPLY_DEBOUNCE_MS, ...factsPatchForMessage(session, message, false) };
+  }
+  const takeover = !leaseHeld(session, now);
+  return { ...(takeover ? { botPaused: true } : {}), ...factsPatchForMessage(session, message, takeover) };
 }
 
 /**
@@ -122,7 +131,7 @@ async function sessionForMessage(
   agent: Doc<"agents">,
   contact: { contactId: Id<"contacts">; created: boolean },
   message: StoredMessage,
-): Promise<Doc<"sessions">> {
+): Promise<{ before: Doc<"sessions"> | null; after: Doc<"sessions"> }> {
   const session = contact.created
     ? null
     : await db
@@ -136,7 +145,7 @@ async function sessionForMessage(
   if (session === null) {
     const fields = newSessionFields(agent, contact.contactId, message);
     const created = { ...fields, ...botPatchForMessage(fields, message, now) };
-    return { _id: await db.insert("sessions", created), _creationTime: now, ...created };
+    return { before: null, after: { _id: await db.insert("sessions", created), _creationTime: now, ...created } };
   }
   const reopen = message.direction === "in" && session.status === "closed";
   const patch = {
@@ -145,7 +154,7 @@ async function sessionForMessage(
     ...botPatchForMessage(session, message, now),
   };
   await db.patch("sessions", session._id, patch);
-  return { ...session, ...patch };
+  return { before: session, after: { ...session, ...patch } };
 }
 
 /**
@@ -165,19 +174,21 @@ export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, ch
   const direction = change.fromMe ? ("out" as const) : ("in" as const);
   const message = { text: change.text, sentAt: change.sentAt, direction };
   const contact = await upsertContact(db, agent, change);
-  const session = await sessionForMessage(db, agent, contact, message);
-  await db.insert("messages", {
+  const { before, after: session } = await sessionForMessage(db, agent, contact, message);
+  const stored = {
     orgId: agent.orgId,
     sessionId: session._id,
     agentId: agent._id,
     direction,
-    author: change.fromMe ? "human" : "customer",
+    author: change.fromMe ? ("human" as const) : ("customer" as const),
     text: change.text,
     externalId: change.externalId,
     sentAt: change.sentAt,
     delivery: change.delivery,
     ...(direction === "in" ? { inboundSeq: session.inboundSeq } : {}),
-  });
+  };
+  await db.insert("messages", stored);
+  await applyRollupChanges(db, agent.orgId, [sessionChange(before, session), messageChange(null, stored)]);
   const answer = direction === "in" && botActive(agent, session);
   return { outcome: "stored", replyDue: answer ? { sessionId: session._id, at: session.replyDueAt! } : null };
 }

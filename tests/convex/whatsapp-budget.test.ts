@@ -41,12 +41,12 @@ describe("document reads per ingest", () => {
       });
     }
     expect(counts).toEqual({
-      "new inbound message from a known customer (reopens the session)": 4,
-      "new inbound message from a new customer": 1,
-      "inbound message with a changed profile name": 5,
+      "new inbound message from a known customer (reopens the session)": 7,
+      "new inbound message from a new customer": 4,
+      "inbound message with a changed profile name": 8,
       "replay of a stored message": 2,
       "fromMe echo of a message we sent": 3,
-      "message typed on the linked phone": 4,
+      "message typed on the linked phone": 7,
       "connection.update open": 2,
       "qrcode.updated": 2,
     });
