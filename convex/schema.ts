@@ -132,8 +132,6 @@ export default defineSchema({
     // Deleted agents stay as rows so their conversations remain readable; webhooks to them are refused.
     deletedAt: v.optional(v.number()),
   })
-    // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
-    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_org", ["orgId"])
     .index("by_instanceName", ["instanceName"]),
 
