@@ -183,7 +183,8 @@ export default defineSchema({
     .index("by_org_and_agent_and_contact", ["orgId", "agentId", "contactId"])
     .index("by_org_and_status_and_lastMessageAt", ["orgId", "status", "lastMessageAt"])
     .index("by_org_and_agent_and_lastMessageAt", ["orgId", "agentId", "lastMessageAt"])
-    .index("by_org_and_agent_and_status_and_lastMessageAt", ["orgId", "agentId", "status", "lastMessageAt"]),
+    .index("by_org_and_agent_and_status_and_lastMessageAt", ["orgId", "agentId", "status", "lastMessageAt"])
+    .index("by_org_and_needsAttention_and_lastMessageAt", ["orgId", "needsAttention", "lastMessageAt"]),
 
   messages: defineTable({
     orgId: v.id("organizations"),

@@ -1,0 +1,138 @@
+import { v } from "convex/values";
+import { sumCounters, type Counters } from "../lib/metrics/counters";
+import { summarize } from "../lib/metrics/summary";
+import { lastNDaysRange, windowRange } from "../lib/time/windows";
+import type { Doc, Id } from "./_generated/dataModel";
+import type { DatabaseReader } from "./_generated/server";
+import { orgQuery } from "./lib/functions";
+import { sessionListItemValidator, toSessionListItem } from "./model/conversations";
+import { currentRollups } from "./model/rollups";
+import { metricsWindowValidator, summaryValidator } from "./model/metricsViews";
+
+/**
+ * The SPIN dashboard, read from the `dailyStats` rollups: every query reads a number of rows that
+ * depends on the window and the number of agents, never on how many messages are stored. An org
+ * with no activity gets zeros, never an error.
+ */
+
+/** (days in a window) × (agents): 31 × 200 stays far inside Convex's read limits. */
+const MAX_ROLLUP_ROWS = 31 * 200;
+const MAX_AGENTS = 200;
+const ACTIVE_WINDOW_MS = 24 * 60 * 60 * 1000;
+const MAX_ACTIVE_COUNTED = 2000;
+const LIST_LIMIT = 10;
+
+async function rollupRows(db: DatabaseReader, org: Doc<"organizations">, firstDay: string, lastDay: string) {
+  const { generation } = currentRollups(org);
+  return db
+    .query("dailyStats")
+    .withIndex("by_org_and_generation_and_day_and_agent", (q) =>
+      q.eq("orgId", org._id).eq("generation", generation).gte("day", firstDay).lte("day", lastDay),
+    )
+    .take(MAX_ROLLUP_ROWS);
+}
+
+function recalculating(org: Doc<"organizations">) {
+  const rebuild = org.rollupRebuild;
+  return rebuild ? { timeZone: rebuild.timeZone, phase: rebuild.phase, processed: rebuild.processed } : null;
+}
+
+async function agentNames(db: DatabaseReader, orgId: Id<"organizations">) {
+  const agents = await db.query("agents").withIndex("by_org", (q) => q.eq("orgId", orgId)).take(MAX_AGENTS);
+  return new Map(agents.map((agent) => [agent._id, agent]));
+}
+
+export const overview = orgQuery({
+  args: { window: metricsWindowValidator },
+  returns: v.object({
+    timeZone: v.string(),
+    firstDay: v.string(),
+    lastDay: v.string(),
+    recalculating: v.union(v.null(), v.object({ timeZone: v.string(), phase: v.string(), processed: v.number() })),
+    totals: summaryValidator,
+    agents: v.array(v.object({ agentId: v.id("agents"), name: v.string(), deleted: v.boolean(), summary: summaryValidator })),
+  }),
+  handler: async (ctx, { window }) => {
+    const { timeZone } = currentRollups(ctx.org);
+    const range = windowRange(timeZone, window, Date.now());
+    const rows = await rollupRows(ctx.db, ctx.org, range.firstDay, range.lastDay);
+    const byAgent = new Map<Id<"agents">, Counters[]>();
+    for (const row of rows) byAgent.set(row.agentId, [...(byAgent.get(row.agentId) ?? []), row.counters]);
+    const names = await agentNames(ctx.db, ctx.org._id);
+    const agents = [...byAgent].map(([agentId, counters]) => {
+      const agent = names.get(agentId);
+      return { agentId, name: agent?.name ?? "", deleted: agent?.deletedAt !== undefined, summary: summarize(sumCounters(counters)) };
+    });
+    agents.sort((a, b) => b.summary.messagesIn - a.summary.messagesIn || a.name.localeCompare(b.name));
+    return {
+      timeZone,
+      firstDay: range.firstDay,
+      lastDay: range.lastDay,
+      recalculating: recalculating(ctx.org),
+      totals: summarize(sumCounters(rows.map((row) => row.counters))),
+      agents,
+    };
+  },
+});
+
+/** One point per local day of the last 30, oldest first, days without activity included as zeros. */
+export const trend = orgQuery({
+  args: {},
+  returns: v.object({
+    timeZone: v.string(),
+    days: v.array(
+      v.object({ day: v.string(), messagesIn: v.number(), messagesOut: v.number(), newSessions: v.number(), reachedNeedPayoff: v.number() }),
+    ),
+  }),
+  handler: async (ctx) => {
+    const { timeZone } = currentRollups(ctx.org);
+    const range = lastNDaysRange(timeZone, Date.now(), 30);
+    const rows = await rollupRows(ctx.db, ctx.org, range.firstDay, range.lastDay);
+    const byDay = new Map<string, Counters[]>();
+    for (const row of rows) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row.counters]);
+    const days = range.days.map((day) => {
+      const total = summarize(sumCounters(byDay.get(day) ?? []));
+      return { day, messagesIn: total.messagesIn, messagesOut: total.messagesOut, newSessions: total.newSessions, reachedNeedPayoff: total.funnel.need_payoff };
+    });
+    return { timeZone, days };
+  },
+});
+
+const stageCountsValidator = v.object({ situation: v.number(), problem: v.number(), implication: v.number(), need_payoff: v.number() });
+
+/** Right now: active conversations by stage, the ones stuck without news, the ones that need a person. */
+export const live = orgQuery({
+  args: { stuckHours: v.optional(v.number()) },
+  returns: v.object({
+    activeByStage: stageCountsValidator,
+    activeCapped: v.boolean(),
+    stuck: v.array(sessionListItemValidator),
+    needsAttention: v.array(sessionListItemValidator),
+  }),
+  handler: async (ctx, { stuckHours = 24 }) => {
+    const now = Date.now();
+    const active = ctx.db
+      .query("sessions")
+      .withIndex("by_org_and_status_and_lastMessageAt", (q) =>
+        q.eq("orgId", ctx.org._id).eq("status", "active").gte("lastMessageAt", now - ACTIVE_WINDOW_MS),
+      );
+    const recent = await active.take(MAX_ACTIVE_COUNTED);
+    const activeByStage = { situation: 0, problem: 0, implication: 0, need_payoff: 0 };
+    for (const session of recent) activeByStage[session.stage] += 1;
+    const stuckBefore = now - Math.max(1, Math.min(stuckHours, 24 * 30)) * 60 * 60 * 1000;
+    const stuck = await ctx.db
+      .query("sessions")
+      .withIndex("by_org_and_status_and_lastMessageAt", (q) =>
+        q.eq("orgId", ctx.org._id).eq("status", "active").lt("lastMessageAt", stuckBefore),
+      )
+      .order("desc")
+      .take(LIST_LIMIT);
+    const attention = await ctx.db
+      .query("sessions")
+      .withIndex("by_org_and_needsAttention_and_lastMessageAt", (q) => q.eq("orgId", ctx.org._id).eq("needsAttention", true))
+      .order("desc")
+      .take(LIST_LIMIT);
+    const items = (sessions: Doc<"sessions">[]) => Promise.all(sessions.map((session) => toSessionListItem(ctx.db, session)));
+    return { activeByStage, activeCapped: recent.length === MAX_ACTIVE_COUNTED, stuck: await items(stuck), needsAttention: await items(attention) };
+  },
+});
