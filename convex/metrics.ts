@@ -1,10 +1,10 @@
 import { v } from "convex/values";
 import { sumCounters, type Counters } from "../lib/metrics/counters";
 import { summarize } from "../lib/metrics/summary";
-import { lastNDaysRange, windowRange } from "../lib/time/windows";
-import type { Doc, Id } from "./_generated/dataModel";
-import type { DatabaseReader } from "./_generated/server";
+import { lastNDaysRange } from "../lib/time/windows";
+import type { Doc } from "./_generated/dataModel";
 import { orgQuery } from "./lib/functions";
+import { overviewOf, rollupRows } from "./model/overview";
 import { sessionListItemValidator, toSessionListItem } from "./model/conversations";
 import { currentRollups } from "./model/rollups";
 import { metricsWindowValidator, summaryValidator } from "./model/metricsViews";
@@ -15,64 +15,23 @@ import { metricsWindowValidator, summaryValidator } from "./model/metricsViews";
  * with no activity gets zeros, never an error.
  */
 
-/** (days in a window) × (agents): 31 × 200 stays far inside Convex's read limits. */
-const MAX_ROLLUP_ROWS = 31 * 200;
-const MAX_AGENTS = 200;
 const ACTIVE_WINDOW_MS = 24 * 60 * 60 * 1000;
 const MAX_ACTIVE_COUNTED = 2000;
 const LIST_LIMIT = 10;
 
-async function rollupRows(db: DatabaseReader, org: Doc<"organizations">, firstDay: string, lastDay: string) {
-  const { generation } = currentRollups(org);
-  return db
-    .query("dailyStats")
-    .withIndex("by_org_and_generation_and_day_and_agent", (q) =>
-      q.eq("orgId", org._id).eq("generation", generation).gte("day", firstDay).lte("day", lastDay),
-    )
-    .take(MAX_ROLLUP_ROWS);
-}
-
-function recalculating(org: Doc<"organizations">) {
-  const rebuild = org.rollupRebuild;
-  return rebuild ? { timeZone: rebuild.timeZone, phase: rebuild.phase, processed: rebuild.processed } : null;
-}
-
-async function agentNames(db: DatabaseReader, orgId: Id<"organizations">) {
-  const agents = await db.query("agents").withIndex("by_org", (q) => q.eq("orgId", orgId)).take(MAX_AGENTS);
-  return new Map(agents.map((agent) => [agent._id, agent]));
-}
+const overviewValidator = v.object({
+  timeZone: v.string(),
+  firstDay: v.string(),
+  lastDay: v.string(),
+  recalculating: v.union(v.null(), v.object({ timeZone: v.string(), phase: v.string(), processed: v.number() })),
+  totals: summaryValidator,
+  agents: v.array(v.object({ agentId: v.id("agents"), name: v.string(), deleted: v.boolean(), summary: summaryValidator })),
+});
 
 export const overview = orgQuery({
   args: { window: metricsWindowValidator },
-  returns: v.object({
-    timeZone: v.string(),
-    firstDay: v.string(),
-    lastDay: v.string(),
-    recalculating: v.union(v.null(), v.object({ timeZone: v.string(), phase: v.string(), processed: v.number() })),
-    totals: summaryValidator,
-    agents: v.array(v.object({ agentId: v.id("agents"), name: v.string(), deleted: v.boolean(), summary: summaryValidator })),
-  }),
-  handler: async (ctx, { window }) => {
-    const { timeZone } = currentRollups(ctx.org);
-    const range = windowRange(timeZone, window, Date.now());
-    const rows = await rollupRows(ctx.db, ctx.org, range.firstDay, range.lastDay);
-    const byAgent = new Map<Id<"agents">, Counters[]>();
-    for (const row of rows) byAgent.set(row.agentId, [...(byAgent.get(row.agentId) ?? []), row.counters]);
-    const names = await agentNames(ctx.db, ctx.org._id);
-    const agents = [...byAgent].map(([agentId, counters]) => {
-      const agent = names.get(agentId);
-      return { agentId, name: agent?.name ?? "", deleted: agent?.deletedAt !== undefined, summary: summarize(sumCounters(counters)) };
-    });
-    agents.sort((a, b) => b.summary.messagesIn - a.summary.messagesIn || a.name.localeCompare(b.name));
-    return {
-      timeZone,
-      firstDay: range.firstDay,
-      lastDay: range.lastDay,
-      recalculating: recalculating(ctx.org),
-      totals: summarize(sumCounters(rows.map((row) => row.counters))),
-      agents,
-    };
-  },
+  returns: overviewValidator,
+  handler: (ctx, { window }) => overviewOf(ctx.db, ctx.org, window, Date.now()),
 });
 
 /** One point per local day of the last 30, oldest first, days without activity included as zeros. */

@@ -9,6 +9,7 @@ import { orgPath } from "@/lib/auth/routes";
 // `nested`: the tab stays current on its detail pages (e.g. /agents/<id>).
 const ITEMS = [
   { key: "overview", subpath: "", nested: false },
+  { key: "dashboard", subpath: "/dashboard", nested: false },
   { key: "conversations", subpath: "/conversations", nested: true },
   { key: "agents", subpath: "/agents", nested: true },
   { key: "settings", subpath: "/settings", nested: false },

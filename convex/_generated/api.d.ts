@@ -36,6 +36,7 @@ import type * as model_directory from "../model/directory.js";
 import type * as model_gateway from "../model/gateway.js";
 import type * as model_ingest from "../model/ingest.js";
 import type * as model_metricsViews from "../model/metricsViews.js";
+import type * as model_overview from "../model/overview.js";
 import type * as model_replies from "../model/replies.js";
 import type * as model_rollupFacts from "../model/rollupFacts.js";
 import type * as model_rollups from "../model/rollups.js";
@@ -80,6 +81,7 @@ declare const fullApi: ApiFromModules<{
   "model/gateway": typeof model_gateway;
   "model/ingest": typeof model_ingest;
   "model/metricsViews": typeof model_metricsViews;
+  "model/overview": typeof model_overview;
   "model/replies": typeof model_replies;
   "model/rollupFacts": typeof model_rollupFacts;
   "model/rollups": typeof model_rollups;

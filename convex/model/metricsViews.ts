@@ -17,7 +17,7 @@ export const summaryValidator = v.object({
   funnel: perStageValidator,
   questions: perStageValidator,
   conversionToNeedPayoff: v.number(),
-  firstResponse: v.object({ count: v.number(), meanMs: nullableNumber, medianMs: nullableNumber }),
+  firstResponse: v.object({ count: v.number(), meanMs: nullableNumber, medianBucket: nullableNumber }),
   botShare: nullableNumber,
   botToCustomerRatio: nullableNumber,
 });

@@ -1,4 +1,4 @@
-import { FIRST_RESPONSE_BUCKET_EDGES_MS, STAGES, type Counters, type PerStage } from "./counters";
+import { STAGES, type Counters, type PerStage } from "./counters";
 
 /** What the dashboard and the API show for summed rollups: ratios guarded against empty windows. */
 
@@ -13,7 +13,7 @@ export type Summary = {
   questions: PerStage;
   /** Share of conversations that reached need-payoff, 0–1. */
   conversionToNeedPayoff: number;
-  firstResponse: { count: number; meanMs: number | null; medianMs: number | null };
+  firstResponse: { count: number; meanMs: number | null; medianBucket: number | null };
   /** Share of replies sent by the bot, 0–1 (null with no replies). */
   botShare: number | null;
   /** Bot messages per customer message (null with no customer messages). */
@@ -23,17 +23,16 @@ export type Summary = {
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 /**
- * The median first response, read off the histogram: the upper edge of the bucket holding the
- * middle response (the open-ended last bucket reports its lower edge). Exact enough for a dashboard
- * and costs nothing to keep.
+ * Which first-response bucket holds the median response (FIRST_RESPONSE_BUCKET_EDGES_MS: under
+ * 1 min, 1–5 min, 5–15 min, 15–60 min, 1–4 h, over 4 h): exact enough for a dashboard, free to keep.
  */
-export function medianFromBuckets(buckets: number[]): number | null {
+export function medianBucket(buckets: number[]): number | null {
   const total = buckets.reduce((sum, count) => sum + count, 0);
   if (total === 0) return null;
   let seen = 0;
   for (let i = 0; i < buckets.length; i++) {
     seen += buckets[i];
-    if (seen * 2 >= total) return FIRST_RESPONSE_BUCKET_EDGES_MS[i] ?? FIRST_RESPONSE_BUCKET_EDGES_MS.at(-1)!;
+    if (seen * 2 >= total) return i;
   }
   return null;
 }
@@ -53,7 +52,7 @@ export function summarize(counters: Counters): Summary {
     firstResponse: {
       count: counters.firstResponseCount,
       meanMs: ratio(counters.firstResponseSumMs, counters.firstResponseCount),
-      medianMs: medianFromBuckets(counters.firstResponseBuckets),
+      medianBucket: medianBucket(counters.firstResponseBuckets),
     },
     botShare: ratio(counters.messagesOutBot, messagesOut),
     botToCustomerRatio: ratio(counters.messagesOutBot, counters.messagesIn),

@@ -53,7 +53,7 @@ describe("overview", () => {
     const result = await overview(t, "today");
     expect(result).toMatchObject({ timeZone: "America/Sao_Paulo", firstDay: "2026-12-01", lastDay: "2026-12-01", recalculating: null, agents: [] });
     expect(result.totals).toMatchObject({ messagesIn: 0, newSessions: 0, conversionToNeedPayoff: 0, botShare: null });
-    expect(result.totals.firstResponse).toEqual({ count: 0, meanMs: null, medianMs: null });
+    expect(result.totals.firstResponse).toEqual({ count: 0, meanMs: null, medianBucket: null });
   });
 
   test("a message at 23:30 in São Paulo (02:30 UTC the next day) counts for that local day", async () => {

@@ -159,3 +159,21 @@ describe("the SPIN bot answering a customer live", () => {
   });
 });
 
+describe("the SPIN dashboard", () => {
+  test("a customer message from the phone moves today's count on an open dashboard without a reload", async () => {
+    await admin.getByRole("link", { name: "Dashboard", exact: true }).click();
+    const messagesToday = admin.getByTestId("metric-messages-in");
+    await messagesToday.waitFor();
+    await admin.getByText("Days in America/Sao_Paulo").waitFor();
+    const before = Number(await messagesToday.innerText());
+    expect(before).toBeGreaterThanOrEqual(SPIN_SCRIPT.length + 1);
+    await snap(admin, "30-dashboard");
+    await phoneSays("Mais uma pergunta: vocês emitem nota fiscal?");
+    await admin.waitForFunction(
+      (expected) => document.querySelector('[data-testid="metric-messages-in"]')?.textContent === String(expected),
+      before + 1,
+    );
+    await snap(admin, "31-dashboard-live");
+  });
+});
+

@@ -1,0 +1,9 @@
+import type { FunctionReturnType } from "convex/server";
+import type { api } from "@/convex/_generated/api";
+
+export type Overview = FunctionReturnType<typeof api.metrics.overview>;
+export type Summary = Overview["totals"];
+export type TrendDay = FunctionReturnType<typeof api.metrics.trend>["days"][number];
+export type Live = FunctionReturnType<typeof api.metrics.live>;
+export type MetricsWindow = "today" | "week" | "last30";
+export const STAGES = ["situation", "problem", "implication", "need_payoff"] as const;

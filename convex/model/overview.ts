@@ -1,0 +1,56 @@
+import { sumCounters, type Counters } from "../../lib/metrics/counters";
+import { summarize } from "../../lib/metrics/summary";
+import { windowRange, type MetricsWindow } from "../../lib/time/windows";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { DatabaseReader } from "../_generated/server";
+import { currentRollups } from "./rollups";
+
+/** Reading the dashboards' rollups: a number of rows set by the window and the agents, never by history. */
+
+/** (days in a window) × (agents): 31 × 200 stays far inside Convex's read limits. */
+export const MAX_ROLLUP_ROWS = 31 * 200;
+const MAX_AGENTS = 200;
+
+export async function rollupRows(db: DatabaseReader, org: Doc<"organizations">, firstDay: string, lastDay: string) {
+  const { generation } = currentRollups(org);
+  return db
+    .query("dailyStats")
+    .withIndex("by_org_and_generation_and_day_and_agent", (q) =>
+      q.eq("orgId", org._id).eq("generation", generation).gte("day", firstDay).lte("day", lastDay),
+    )
+    .take(MAX_ROLLUP_ROWS);
+}
+
+function recalculating(org: Doc<"organizations">) {
+  const rebuild = org.rollupRebuild;
+  return rebuild ? { timeZone: rebuild.timeZone, phase: rebuild.phase, processed: rebuild.processed } : null;
+}
+
+async function agentNames(db: DatabaseReader, orgId: Id<"organizations">) {
+  const agents = await db.query("agents").withIndex("by_org", (q) => q.eq("orgId", orgId)).take(MAX_AGENTS);
+  return new Map(agents.map((agent) => [agent._id, agent]));
+}
+
+/** The overview of one window, read from the rollups (exported for `npm run bench`, which counts its reads). */
+export async function overviewOf(db: DatabaseReader, org: Doc<"organizations">, window: MetricsWindow, now: number) {
+  const { timeZone } = currentRollups(org);
+  const range = windowRange(timeZone, window, now);
+  const rows = await rollupRows(db, org, range.firstDay, range.lastDay);
+  const byAgent = new Map<Id<"agents">, Counters[]>();
+  for (const row of rows) byAgent.set(row.agentId, [...(byAgent.get(row.agentId) ?? []), row.counters]);
+  const names = await agentNames(db, org._id);
+  const agents = [...byAgent].map(([agentId, counters]) => {
+    const agent = names.get(agentId);
+    return { agentId, name: agent?.name ?? "", deleted: agent?.deletedAt !== undefined, summary: summarize(sumCounters(counters)) };
+  });
+  agents.sort((a, b) => b.summary.messagesIn - a.summary.messagesIn || a.name.localeCompare(b.name));
+  return {
+    timeZone,
+    firstDay: range.firstDay,
+    lastDay: range.lastDay,
+    recalculating: recalculating(org),
+    totals: summarize(sumCounters(rows.map((row) => row.counters))),
+    agents,
+  };
+}
+
