@@ -4,7 +4,7 @@ import { summarize } from "../lib/metrics/summary";
 import { lastNDaysRange } from "../lib/time/windows";
 import type { Doc } from "./_generated/dataModel";
 import { orgQuery } from "./lib/functions";
-import { overviewOf, rollupRows } from "./model/overview";
+import { overviewOf, recalculating, rollupRows } from "./model/overview";
 import { sessionListItemValidator, toSessionListItem } from "./model/conversations";
 import { currentRollups } from "./model/rollups";
 import { metricsWindowValidator, summaryValidator } from "./model/metricsViews";
@@ -94,4 +94,11 @@ export const live = orgQuery({
     const items = (sessions: Doc<"sessions">[]) => Promise.all(sessions.map((session) => toSessionListItem(ctx.db, session)));
     return { activeByStage, activeCapped: recent.length === MAX_ACTIVE_COUNTED, stuck: await items(stuck), needsAttention: await items(attention) };
   },
+});
+
+/** Whether the rollups are being recalculated for a new time zone, and how far along. */
+export const rebuildStatus = orgQuery({
+  args: {},
+  returns: v.union(v.null(), v.object({ timeZone: v.string(), phase: v.string(), processed: v.number() })),
+  handler: async (ctx) => recalculating(ctx.org),
 });

@@ -12,6 +12,7 @@ import { TimezoneForm } from "./timezone-form";
 export function TimezoneSettings({ orgId }: { orgId: string }) {
   const t = useTranslations();
   const org = useQuery(api.organizations.current, { orgId });
+  const rebuild = useQuery(api.metrics.rebuildStatus, { orgId });
   return (
     <Card>
       <CardHeader title={t("settings.timezone.title")} description={t("settings.timezone.description")} />
@@ -24,6 +25,11 @@ export function TimezoneSettings({ orgId }: { orgId: string }) {
               <span className="font-medium">{t("settings.timezone.current")}:</span>{" "}
               <span className="font-mono">{org.timezone}</span>
             </p>
+            {rebuild ? (
+              <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+                {t("dashboard.recalculating", { timezone: rebuild.timeZone, processed: rebuild.processed })}
+              </p>
+            ) : null}
             {roleAtLeast(org.role, "admin") ? (
               <TimezoneForm orgId={orgId} current={org.timezone} />
             ) : (

@@ -21,7 +21,7 @@ export async function rollupRows(db: DatabaseReader, org: Doc<"organizations">, 
     .take(MAX_ROLLUP_ROWS);
 }
 
-function recalculating(org: Doc<"organizations">) {
+export function recalculating(org: Doc<"organizations">) {
   const rebuild = org.rollupRebuild;
   return rebuild ? { timeZone: rebuild.timeZone, phase: rebuild.phase, processed: rebuild.processed } : null;
 }

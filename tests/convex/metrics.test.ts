@@ -113,3 +113,18 @@ describe("live", () => {
     expect(result.needsAttention[0]).toMatchObject({ needsAttention: true, agentName: "Vendas SP" });
   });
 });
+
+describe("rebuildStatus", () => {
+  test("is null until a time zone change starts recalculating, then shows the new zone and progress", async () => {
+    const { t, orgA } = await orgs();
+    const caller = t.withIdentity(member);
+    expect(await caller.query(api.metrics.rebuildStatus, { orgId: "org_a" })).toBeNull();
+    await t.run((ctx) =>
+      ctx.db.patch("organizations", orgA, {
+        rollupRebuild: { generation: 1, timeZone: "Asia/Kolkata", phase: "messages", cursor: 5, processed: 412, startedAt: 1 },
+      }),
+    );
+    expect(await caller.query(api.metrics.rebuildStatus, { orgId: "org_a" })).toEqual({ timeZone: "Asia/Kolkata", phase: "messages", processed: 412 });
+    expect((await caller.query(api.metrics.overview, { orgId: "org_a", window: "today" })).recalculating).toMatchObject({ processed: 412 });
+  });
+});
