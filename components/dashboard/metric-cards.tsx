@@ -36,7 +36,7 @@ export function MetricCards({ summary }: { summary: Summary }) {
       <Metric
         label={t("firstResponse")}
         value={summary.firstResponse.medianBucket === null ? "—" : t(`responseBuckets.${summary.firstResponse.medianBucket}` as "responseBuckets.0")}
-        hint={t("firstResponseHint", { mean: duration(summary.firstResponse.meanMs), count: summary.firstResponse.count })}
+        hint={summary.firstResponse.count > 0 ? t("firstResponseHint", { mean: duration(summary.firstResponse.meanMs), count: summary.firstResponse.count }) : undefined}
       />
       <Metric label={t("messagesOut")} value={format.number(summary.messagesOut)} hint={t("botShare", { share: percent(summary.botShare) })} />
       <Metric
