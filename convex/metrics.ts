@@ -4,7 +4,7 @@ import { summarize } from "../lib/metrics/summary";
 import { lastNDaysRange } from "../lib/time/windows";
 import type { Doc } from "./_generated/dataModel";
 import { orgQuery } from "./lib/functions";
-import { overviewOf, recalculating, rollupRows } from "./model/overview";
+import { anchorOf, overviewOf, recalculating, rollupRows } from "./model/overview";
 import { sessionListItemValidator, toSessionListItem } from "./model/conversations";
 import { currentRollups } from "./model/rollups";
 import { metricsWindowValidator, summaryValidator } from "./model/metricsViews";
@@ -28,24 +28,25 @@ const overviewValidator = v.object({
   agents: v.array(v.object({ agentId: v.id("agents"), name: v.string(), deleted: v.boolean(), summary: summaryValidator })),
 });
 
+/** `day`: the local day the dashboard is on (see `anchorOf`); without it, the server's clock. */
 export const overview = orgQuery({
-  args: { window: metricsWindowValidator },
+  args: { window: metricsWindowValidator, day: v.optional(v.string()) },
   returns: overviewValidator,
-  handler: (ctx, { window }) => overviewOf(ctx.db, ctx.org, window, Date.now()),
+  handler: (ctx, { window, day }) => overviewOf(ctx.db, ctx.org, window, anchorOf(currentRollups(ctx.org).timeZone, day, Date.now())),
 });
 
 /** One point per local day of the last 30, oldest first, days without activity included as zeros. */
 export const trend = orgQuery({
-  args: {},
+  args: { day: v.optional(v.string()) },
   returns: v.object({
     timeZone: v.string(),
     days: v.array(
       v.object({ day: v.string(), messagesIn: v.number(), messagesOut: v.number(), newSessions: v.number(), reachedNeedPayoff: v.number() }),
     ),
   }),
-  handler: async (ctx) => {
+  handler: async (ctx, { day }) => {
     const { timeZone } = currentRollups(ctx.org);
-    const range = lastNDaysRange(timeZone, Date.now(), 30);
+    const range = lastNDaysRange(timeZone, anchorOf(timeZone, day, Date.now()), 30);
     const rows = await rollupRows(ctx.db, ctx.org, range.firstDay, range.lastDay);
     const byDay = new Map<string, Counters[]>();
     for (const row of rows) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row.counters]);

@@ -1,12 +1,14 @@
 "use client";
 
 import { useQuery } from "convex/react";
-import { useTranslations } from "next-intl";
+import { useNow, useTranslations } from "next-intl";
 import { useState } from "react";
+import { useStableQuery } from "@/components/data/use-stable-query";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cx } from "@/components/ui/cx";
 import { LoadingState } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
+import { localDayOf } from "@/lib/time/windows";
 import { AgentsTable } from "./agents-table";
 import { LivePanel } from "./live-panel";
 import { MetricCards } from "./metric-cards";
@@ -39,8 +41,14 @@ function WindowPicker({ value, onChange }: { value: MetricsWindow; onChange: (wi
 export function DashboardView({ orgId }: { orgId: string }) {
   const t = useTranslations("dashboard");
   const [window, setWindow] = useState<MetricsWindow>("today");
-  const overview = useQuery(api.metrics.overview, { orgId, window });
-  const trend = useQuery(api.metrics.trend, { orgId });
+  // The org's local day on this clock: at midnight the arguments change and "today" moves on.
+  const now = useNow({ updateInterval: 60_000 });
+  const [zone, setZone] = useState<string | null>(null);
+  const day = zone === null ? undefined : localDayOf(zone, now.getTime());
+  const overview = useStableQuery(api.metrics.overview, { orgId, window, day });
+  const trend = useStableQuery(api.metrics.trend, { orgId, day });
+  const loadedZone = overview?.timeZone ?? null;
+  if (loadedZone !== null && loadedZone !== zone) setZone(loadedZone);
   const live = useQuery(api.metrics.live, { orgId });
   if (overview === undefined || trend === undefined || live === undefined) return <LoadingState label={t("loading")} />;
   const quiet = overview.totals.messagesIn === 0 && overview.totals.messagesOut === 0;

@@ -1,9 +1,28 @@
 import { sumCounters, type Counters } from "../../lib/metrics/counters";
 import { summarize } from "../../lib/metrics/summary";
-import { windowRange, type MetricsWindow } from "../../lib/time/windows";
+import { addDays, dayRange, localDayOf, windowRange, type MetricsWindow } from "../../lib/time/windows";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader } from "../_generated/server";
 import { currentRollups } from "./rollups";
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The instant a window is anchored at. A query that read Date.now() alone would keep showing
+ * yesterday as "today" after midnight (nothing it read changes), so the dashboard passes the local
+ * day it is on; the server trusts it only within a day of its own clock.
+ */
+export function anchorOf(timeZone: string, day: string | undefined, now: number): number {
+  if (day === undefined || !DAY_PATTERN.test(day)) return now;
+  const today = localDayOf(timeZone, now);
+  if (day !== today && day !== addDays(today, 1) && day !== addDays(today, -1)) return now;
+  try {
+    const { start, end } = dayRange(timeZone, day);
+    return Math.min(Math.max(now, start), end - 1);
+  } catch {
+    return now;
+  }
+}
 
 /** Reading the dashboards' rollups: a number of rows set by the window and the agents, never by history. */
 

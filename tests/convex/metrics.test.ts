@@ -128,3 +128,24 @@ describe("rebuildStatus", () => {
     expect((await caller.query(api.metrics.overview, { orgId: "org_a", window: "today" })).recalculating).toMatchObject({ processed: 412 });
   });
 });
+
+describe("the day a dashboard is on", () => {
+  test("moves 'today' to the local day the dashboard passes, so an open dashboard turns over at midnight", async () => {
+    const { t } = await orgs();
+    vi.setSystemTime(new Date("2026-12-02T02:59:00Z"));
+    const caller = t.withIdentity(member);
+    expect((await caller.query(api.metrics.overview, { orgId: "org_a", window: "today" })).firstDay).toBe("2026-12-01");
+    const next = await caller.query(api.metrics.overview, { orgId: "org_a", window: "today", day: "2026-12-02" });
+    expect(next).toMatchObject({ firstDay: "2026-12-02", lastDay: "2026-12-02" });
+    expect((await caller.query(api.metrics.trend, { orgId: "org_a", day: "2026-12-02" })).days.at(-1)!.day).toBe("2026-12-02");
+  });
+
+  test("ignores a day more than one day away from the server's clock, or malformed", async () => {
+    const { t } = await orgs();
+    vi.setSystemTime(new Date("2026-12-01T15:00:00Z"));
+    const caller = t.withIdentity(member);
+    for (const day of ["2020-01-01", "2026-12-05", "yesterday"]) {
+      expect((await caller.query(api.metrics.overview, { orgId: "org_a", window: "today", day })).firstDay).toBe("2026-12-01");
+    }
+  });
+});
