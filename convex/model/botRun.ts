@@ -45,12 +45,17 @@ export type Lease = { token: string; batchThrough: number };
 
 export type SessionAndAgent = { session: Doc<"sessions">; agent: Doc<"agents"> };
 
-/** The org's session and its agent; null when either is gone (internal callers pass `orgId` explicitly). */
+/**
+ * The org's session and its agent; null when either is gone or the organization was deleted (its
+ * runs already scheduled must not answer anyone). Internal callers pass `orgId` explicitly.
+ */
 export async function sessionAndAgent(
   db: DatabaseReader,
   orgId: Id<"organizations">,
   sessionId: Id<"sessions">,
 ): Promise<SessionAndAgent | null> {
+  const org = await db.get("organizations", orgId);
+  if (org === null || org.deletedAt !== undefined) return null;
   const session = await db.get("sessions", sessionId);
   if (session === null || session.orgId !== orgId) return null;
   const agent = await db.get("agents", session.agentId);

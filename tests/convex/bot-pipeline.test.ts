@@ -218,6 +218,16 @@ describe("failures", () => {
     expectLeaseReleased(session);
   });
 
+  test("a reply already scheduled when the organization is deleted is never sent", async () => {
+    const { t, orgId } = await botSetup();
+    const { calls } = stubEvolution();
+    await customerSays(t, "Oi");
+    await t.run((ctx) => ctx.db.patch("organizations", orgId, { deletedAt: Date.now() }));
+    await settle(t);
+    expect(calls).toHaveLength(0);
+    expect(await botReplies(t)).toHaveLength(0);
+  });
+
   test("an agent whose WhatsApp is not connected flags the conversation instead of trying to send", async () => {
     const { t } = await botSetup({ status: "close" });
     const { calls } = stubEvolution();
