@@ -59,7 +59,7 @@ export const checkAndSetProcessing = internalMutation({
     const reason = declineReason(found, now);
     if (reason === "busy") await markPending(ctx, found.session);
     // The number is not connected: the bot cannot answer, so a person should.
-    if (reason === "offline") await ctx.db.patch("sessions", sessionId, { needsAttention: true });
+    if (reason === "offline" && !found.session.needsAttention) await ctx.db.patch("sessions", sessionId, { needsAttention: true });
     if (reason !== null) return declined(reason);
     const context = await readBotContext(ctx.db, found);
     if (context === null) return declined("gone");
@@ -68,22 +68,15 @@ export const checkAndSetProcessing = internalMutation({
   },
 });
 
-/** The session, only while this run still holds its lease. */
-async function leasedSession(ctx: MutationCtx, { orgId, sessionId, token }: { orgId: Doc<"organizations">["_id"]; sessionId: Doc<"sessions">["_id"]; token: string }) {
-  const session = await ctx.db.get("sessions", sessionId);
-  return session !== null && session.orgId === orgId && session.processingToken === token ? session : null;
-}
-
 /** Last look before sending: a person may have paused the bot (or replied) while the reply was planned. */
 export const confirmSend = internalMutation({
   args: leaseArgs,
   returns: v.boolean(),
-  handler: async (ctx, args) => {
-    const found = await sessionAndAgent(ctx.db, args.orgId, args.sessionId);
-    const session = await leasedSession(ctx, args);
-    if (found === null || session === null) return false;
-    if (botActive(found.agent, session)) return true;
-    await ctx.db.patch("sessions", session._id, { ...RELEASED_LEASE, pendingReply: false });
+  handler: async (ctx, { orgId, sessionId, token }) => {
+    const found = await sessionAndAgent(ctx.db, orgId, sessionId);
+    if (found === null || found.session.processingToken !== token) return false;
+    if (botActive(found.agent, found.session)) return true;
+    await ctx.db.patch("sessions", sessionId, { ...RELEASED_LEASE, pendingReply: false });
     return false;
   },
 });
@@ -114,10 +107,10 @@ export const finishProcessing = internalMutation({
 export const failProcessing = internalMutation({
   args: { ...leaseArgs, attempt: v.number() },
   returns: v.null(),
-  handler: async (ctx, args) => {
-    const session = await leasedSession(ctx, args);
-    if (session === null) return null;
-    const { orgId, sessionId, attempt } = args;
+  handler: async (ctx, { orgId, sessionId, token, attempt }) => {
+    const session = await ctx.db.get("sessions", sessionId);
+    // Only the run holding the lease may release it (and schedule the retry).
+    if (session === null || session.orgId !== orgId || session.processingToken !== token) return null;
     const giveUp = attempt >= MAX_REPLY_ATTEMPTS;
     await ctx.db.patch("sessions", sessionId, { ...RELEASED_LEASE, pendingReply: false, ...(giveUp ? { needsAttention: true } : {}) });
     if (!giveUp) await ctx.scheduler.runAfter(retryDelayMs(attempt), internal.bot.reply, { orgId, sessionId, attempt: attempt + 1 });

@@ -1,10 +1,10 @@
 import { v } from "convex/values";
-import { sumCounters, type Counters } from "../lib/metrics/counters";
+import { sumCounters } from "../lib/metrics/counters";
 import { summarize } from "../lib/metrics/summary";
 import { lastNDaysRange } from "../lib/time/windows";
 import type { Doc } from "./_generated/dataModel";
 import { orgQuery } from "./lib/functions";
-import { anchorOf, overviewOf, recalculating, rollupRows } from "./model/overview";
+import { anchorOf, groupCounters, overviewOf, recalculating, rollupRows } from "./model/overview";
 import { sessionListItemValidator, toSessionListItem } from "./model/conversations";
 import { currentRollups } from "./model/rollups";
 import { metricsWindowValidator, summaryValidator } from "./model/metricsViews";
@@ -48,8 +48,7 @@ export const trend = orgQuery({
     const { timeZone } = currentRollups(ctx.org);
     const range = lastNDaysRange(timeZone, anchorOf(timeZone, day, Date.now()), 30);
     const rows = await rollupRows(ctx.db, ctx.org, range.firstDay, range.lastDay);
-    const byDay = new Map<string, Counters[]>();
-    for (const row of rows) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row.counters]);
+    const byDay = groupCounters(rows, (row) => row.day);
     const days = range.days.map((day) => {
       const total = summarize(sumCounters(byDay.get(day) ?? []));
       return { day, messagesIn: total.messagesIn, messagesOut: total.messagesOut, newSessions: total.newSessions, reachedNeedPayoff: total.funnel.need_payoff };

@@ -3,7 +3,7 @@ import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import type { DatabaseReader, MutationCtx } from "./_generated/server";
 import { internalMutation } from "./lib/functions";
-import { contributionsOfMessage, contributionsOfSession, contributionsOfStageEvent } from "./model/rollupFacts";
+import { messageContributions, sessionContributions, stageEventContributions } from "../lib/metrics/contributions";
 import { addToRollups, collect, currentRollups, type RollupTable } from "./model/rollups";
 
 /**
@@ -39,9 +39,9 @@ async function nextRows(db: DatabaseReader, orgId: Id<"organizations">, table: R
 }
 
 function contributionsOf(table: RollupTable, row: Doc<"sessions"> | Doc<"messages"> | Doc<"stageEvents">) {
-  if (table === "sessions") return contributionsOfSession(row as Doc<"sessions">);
-  if (table === "messages") return contributionsOfMessage(row as Doc<"messages">);
-  return contributionsOfStageEvent(row as Doc<"stageEvents">);
+  if (table === "sessions") return sessionContributions(row as Doc<"sessions">);
+  if (table === "messages") return messageContributions(row as Doc<"messages">);
+  return stageEventContributions(row as Doc<"stageEvents">);
 }
 
 export const rebuildBatch = internalMutation({

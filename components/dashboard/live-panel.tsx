@@ -5,7 +5,8 @@ import { StageBadge } from "@/components/conversations/badges";
 import { contactLabel } from "@/components/conversations/contact";
 import { RelativeTime } from "@/components/conversations/relative-time";
 import { orgPath } from "@/lib/auth/routes";
-import { STAGES, type Live } from "./types";
+import { SPIN_ORDER } from "@/lib/spin/types";
+import type { Live } from "./types";
 
 function SessionLinks({ orgId, sessions, empty, timeZone }: { orgId: string; sessions: Live["stuck"]; empty: string; timeZone: string }) {
   if (sessions.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
@@ -36,7 +37,7 @@ export function LivePanel({ orgId, live, timeZone }: { orgId: string; live: Live
         <CardHeader title={t("activeTitle")} description={t("activeDescription")} />
         <CardBody>
           <dl className="grid grid-cols-2 gap-3">
-            {STAGES.map((stage) => (
+            {SPIN_ORDER.map((stage) => (
               <div key={stage}>
                 <dt className="text-xs text-slate-500">{ts(stage)}</dt>
                 <dd className="text-xl font-semibold tabular-nums text-slate-900">{live.activeByStage[stage]}</dd>

@@ -13,6 +13,9 @@ function Metric({ label, value, hint, testId }: { label: string; value: string; 
   );
 }
 
+/** Message keys of the first-response histogram's buckets (lib/metrics FIRST_RESPONSE_BUCKET_EDGES_MS). */
+const RESPONSE_BUCKETS = ["0", "1", "2", "3", "4", "5"] as const;
+
 /** Minutes or seconds, whichever reads better; an em dash when nothing was answered yet. */
 function useDuration() {
   const t = useTranslations("dashboard");
@@ -35,7 +38,7 @@ export function MetricCards({ summary }: { summary: Summary }) {
       <Metric label={t("conversion")} value={percent(summary.conversionToNeedPayoff)} hint={t("conversionHint")} />
       <Metric
         label={t("firstResponse")}
-        value={summary.firstResponse.medianBucket === null ? "—" : t(`responseBuckets.${summary.firstResponse.medianBucket}` as "responseBuckets.0")}
+        value={summary.firstResponse.medianBucket === null ? "—" : t(`responseBuckets.${RESPONSE_BUCKETS[summary.firstResponse.medianBucket]}`)}
         hint={summary.firstResponse.count > 0 ? t("firstResponseHint", { mean: duration(summary.firstResponse.meanMs), count: summary.firstResponse.count }) : undefined}
       />
       <Metric label={t("messagesOut")} value={format.number(summary.messagesOut)} hint={t("botShare", { share: percent(summary.botShare) })} />

@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
-import { STAGES, type Summary } from "./types";
+import { SPIN_ORDER } from "@/lib/spin/types";
+import type { Summary } from "./types";
 
 /** How many conversations reached each SPIN stage in the window, as bars relative to the first. */
 export function StageFunnel({ summary }: { summary: Summary }) {
@@ -9,7 +10,7 @@ export function StageFunnel({ summary }: { summary: Summary }) {
   const top = Math.max(summary.funnel.situation, 1);
   return (
     <ol className="space-y-3" aria-label={tf("title")}>
-      {STAGES.map((stage) => {
+      {SPIN_ORDER.map((stage) => {
         const reached = summary.funnel[stage];
         const width = `${Math.round((reached / top) * 100)}%`;
         return (

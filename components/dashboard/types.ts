@@ -6,4 +6,3 @@ export type Summary = Overview["totals"];
 export type TrendDay = FunctionReturnType<typeof api.metrics.trend>["days"][number];
 export type Live = FunctionReturnType<typeof api.metrics.live>;
 export type MetricsWindow = "today" | "week" | "last30";
-export const STAGES = ["situation", "problem", "implication", "need_payoff"] as const;

@@ -4,14 +4,13 @@ import { useMutation } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { InlineError, inputClasses } from "@/components/ui/field";
 import { api } from "@/convex/_generated/api";
 import { toAppErrorData } from "@/convex/lib/errors";
 import { filterTimeZones, listTimeZones, toTimeZoneOptions } from "./time-zones";
 
 type Feedback = { kind: "saved"; timezone: string } | { kind: "error"; message: string } | null;
 
-const inputClasses =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm";
 
 /** Searchable list of IANA zones; saving goes through `organizations.setTimezone` (admins only). */
 export function TimezoneForm({ orgId, current }: { orgId: string; current: string }) {
@@ -108,11 +107,7 @@ export function TimezoneForm({ orgId, current }: { orgId: string; current: strin
           </p>
         ) : null}
       </div>
-      {feedback?.kind === "error" ? (
-        <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
-          {feedback.message}
-        </p>
-      ) : null}
+      {feedback?.kind === "error" ? <InlineError>{feedback.message}</InlineError> : null}
     </form>
   );
 }

@@ -50,12 +50,6 @@ function historyOf(context: BotContext) {
 
 /** A model call must end well inside the run's lease (LEASE_MS), or another run could take over. */
 const MAX_MODEL_TIMEOUT_MS = 30_000;
-const DEFAULT_MODEL_TIMEOUT_MS = 15_000;
-
-function modelTimeoutMs(): number {
-  const configured = Number(env.AI_TIMEOUT_MS);
-  return Math.min(Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_MODEL_TIMEOUT_MS, MAX_MODEL_TIMEOUT_MS);
-}
 
 export async function planBotReply(context: BotContext): Promise<BotReply> {
   const decision = await decideReply(
@@ -68,7 +62,7 @@ export async function planBotReply(context: BotContext): Promise<BotReply> {
       language: context.language === "auto" ? undefined : context.language,
     },
     {
-      provider: modelProviderFromEnv({ ...env, AI_TIMEOUT_MS: String(modelTimeoutMs()) }),
+      provider: modelProviderFromEnv(env, { maxTimeoutMs: MAX_MODEL_TIMEOUT_MS }),
       onModelError: (error) => console.warn(`[bot] model failed, the rules answer instead: ${String(error)}`),
     },
   );

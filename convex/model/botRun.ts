@@ -1,6 +1,7 @@
 import { v, type Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
+import { SPIN_ORDER, stageIndex } from "../../lib/spin/types";
 import { authorValidator, botLanguageValidator, spinStageValidator, type SpinStage } from "../schema";
 import { laterDelivery, sendTargetOf, sessionPatchForMessage } from "./conversations";
 import { botActive, CONTEXT_MESSAGES, LEASE_MS, leaseHeld, RELEASED_LEASE, unansweredCount } from "./replies";
@@ -156,8 +157,7 @@ export async function storeBotMessage(
 
 /** The stages strictly after `from` up to and including `to`: what a session newly reaches. */
 function stagesReached(from: SpinStage, to: SpinStage): SpinStage[] {
-  const order = ["situation", "problem", "implication", "need_payoff"] as const;
-  return order.slice(order.indexOf(from) + 1, order.indexOf(to) + 1);
+  return SPIN_ORDER.slice(stageIndex(from) + 1, stageIndex(to) + 1);
 }
 
 /**

@@ -50,13 +50,19 @@ async function agentNames(db: DatabaseReader, orgId: Id<"organizations">) {
   return new Map(agents.map((agent) => [agent._id, agent]));
 }
 
+/** Rollup counters grouped by a key of their row (agent, day). */
+export function groupCounters<Key>(rows: Doc<"dailyStats">[], keyOf: (row: Doc<"dailyStats">) => Key): Map<Key, Counters[]> {
+  const groups = new Map<Key, Counters[]>();
+  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row.counters]);
+  return groups;
+}
+
 /** The overview of one window, read from the rollups (exported for `npm run bench`, which counts its reads). */
 export async function overviewOf(db: DatabaseReader, org: Doc<"organizations">, window: MetricsWindow, now: number) {
   const { timeZone } = currentRollups(org);
   const range = windowRange(timeZone, window, now);
   const rows = await rollupRows(db, org, range.firstDay, range.lastDay);
-  const byAgent = new Map<Id<"agents">, Counters[]>();
-  for (const row of rows) byAgent.set(row.agentId, [...(byAgent.get(row.agentId) ?? []), row.counters]);
+  const byAgent = groupCounters(rows, (row) => row.agentId);
   const names = await agentNames(db, org._id);
   const agents = [...byAgent].map(([agentId, counters]) => {
     const agent = names.get(agentId);

@@ -7,22 +7,18 @@ import {
 import type { Doc } from "../_generated/dataModel";
 import type { RollupChange } from "./rollups";
 
-/** From stored rows to their rollup contributions, and the session facts a new message sets. */
+/** The rollup side of writing a stored row, and the session facts a new message sets. */
 
 type SessionFactFields = Pick<Doc<"sessions">, "agentId" | "startedAt" | "firstResponseAt" | "firstResponseMs" | "takenOverAt">;
 type MessageFactFields = Pick<Doc<"messages">, "agentId" | "direction" | "author" | "sentAt" | "stage">;
 type StageEventFactFields = Pick<Doc<"stageEvents">, "agentId" | "at" | "reached">;
 
-export const contributionsOfSession = (session: SessionFactFields): Contribution[] => sessionContributions(session);
-export const contributionsOfMessage = (message: MessageFactFields): Contribution[] => messageContributions(message);
-export const contributionsOfStageEvent = (event: StageEventFactFields): Contribution[] => stageEventContributions(event);
-
 const sameContributions = (a: Contribution[], b: Contribution[]) => JSON.stringify(a) === JSON.stringify(b);
 
 /** A session written: nothing to do unless its rollup facts changed. */
 export function sessionChange(before: Doc<"sessions"> | null, after: SessionFactFields): RollupChange {
-  const was = before ? contributionsOfSession(before) : [];
-  const is = contributionsOfSession(after);
+  const was = before ? sessionContributions(before) : [];
+  const is = sessionContributions(after);
   const moved = !sameContributions(was, is);
   return { table: "sessions", creationTime: before?._creationTime ?? null, before: moved ? was : [], after: moved ? is : [] };
 }
@@ -31,13 +27,13 @@ export function messageChange(before: Doc<"messages"> | null, after: MessageFact
   return {
     table: "messages",
     creationTime: before?._creationTime ?? null,
-    before: before ? contributionsOfMessage(before) : [],
-    after: after ? contributionsOfMessage(after) : [],
+    before: before ? messageContributions(before) : [],
+    after: after ? messageContributions(after) : [],
   };
 }
 
 export function newStageEventChange(event: StageEventFactFields): RollupChange {
-  return { table: "stageEvents", creationTime: null, before: [], after: contributionsOfStageEvent(event) };
+  return { table: "stageEvents", creationTime: null, before: [], after: stageEventContributions(event) };
 }
 
 type FactsSource = Pick<Doc<"sessions">, "firstInboundAt" | "firstResponseAt" | "takenOverAt">;

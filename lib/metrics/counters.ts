@@ -3,8 +3,9 @@
  * path, the rebuild, the dashboard queries and the tests that recompute them from raw rows.
  */
 
-export const STAGES = ["situation", "problem", "implication", "need_payoff"] as const;
-export type Stage = (typeof STAGES)[number];
+import { SPIN_ORDER, type SpinStage } from "../spin/types";
+
+export type Stage = SpinStage;
 export type PerStage = Record<Stage, number>;
 
 /** Upper edges (exclusive) of the first-response histogram; the last bucket is open-ended. */
@@ -57,7 +58,7 @@ const SCALARS = ["messagesIn", "messagesOutBot", "messagesOutHuman", "newSession
 export function applyDelta(counters: Counters, delta: CounterDelta, sign: 1 | -1 = 1): Counters {
   const next: Counters = { ...counters, reached: { ...counters.reached }, questions: { ...counters.questions }, firstResponseBuckets: [...counters.firstResponseBuckets] };
   for (const key of SCALARS) next[key] += sign * (delta[key] ?? 0);
-  for (const stage of STAGES) {
+  for (const stage of SPIN_ORDER) {
     next.reached[stage] += sign * (delta.reached?.[stage] ?? 0);
     next.questions[stage] += sign * (delta.questions?.[stage] ?? 0);
   }
@@ -69,7 +70,7 @@ export function sumCounters(rows: Counters[]): Counters {
   const total = zeroCounters();
   for (const row of rows) {
     for (const key of SCALARS) total[key] += row[key];
-    for (const stage of STAGES) {
+    for (const stage of SPIN_ORDER) {
       total.reached[stage] += row.reached[stage];
       total.questions[stage] += row.questions[stage];
     }

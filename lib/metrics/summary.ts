@@ -1,4 +1,4 @@
-import { STAGES, type Counters, type PerStage } from "./counters";
+import type { Counters, PerStage } from "./counters";
 
 /** What the dashboard and the API show for summed rollups: ratios guarded against empty windows. */
 
@@ -59,4 +59,3 @@ export function summarize(counters: Counters): Summary {
   };
 }
 
-export { STAGES };

@@ -89,15 +89,20 @@ export async function decideReply(input: ReplyInput, options: DecideOptions = {}
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** The configured model, or null (rules only) unless AI_BASE_URL and AI_MODEL are both set. */
-export function modelProviderFromEnv(env: Record<string, string | undefined>): ModelProvider | null {
+export function modelProviderFromEnv(
+  env: Record<string, string | undefined>,
+  /** A caller with a deadline of its own (the bot's reply lease) caps AI_TIMEOUT_MS. */
+  options: { maxTimeoutMs?: number } = {},
+): ModelProvider | null {
   const baseUrl = env.AI_BASE_URL?.trim();
   const model = env.AI_MODEL?.trim();
   if (!baseUrl || !model) return null;
-  const timeoutMs = Number(env.AI_TIMEOUT_MS);
+  const configured = Number(env.AI_TIMEOUT_MS);
+  const timeoutMs = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_TIMEOUT_MS;
   return createModelProvider({
     baseUrl,
     model,
     apiKey: env.AI_API_KEY?.trim() || undefined,
-    timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : DEFAULT_TIMEOUT_MS,
+    timeoutMs: Math.min(timeoutMs, options.maxTimeoutMs ?? Infinity),
   });
 }

@@ -194,3 +194,37 @@ describe("a time zone change", () => {
     expect(new Set(generations)).toEqual(new Set([1]));
   }, 120_000);
 });
+
+describe("a second time zone change while the first is still recalculating", () => {
+  test("supersedes it: the rollups end in the last zone, in one generation", async () => {
+    stubEvolution();
+    const w = await world();
+    const rnd = random(7);
+    const sent: { id: string; text: string; agent: number }[] = [];
+    for (let step = 0; step < 40; step++) await randomStep(w, rnd, sent);
+    await w.t.finishAllScheduledFunctions(vi.runAllTimers);
+    const caller = w.t.withIdentity(admin);
+    await caller.mutation(api.organizations.setTimezone, { orgId: "org_a", timezone: "Asia/Kolkata" });
+    // One batch of the first rebuild runs, then the zone changes again.
+    vi.advanceTimersToNextTimer();
+    await w.t.finishInProgressScheduledFunctions();
+    await caller.mutation(api.organizations.setTimezone, { orgId: "org_a", timezone: "America/New_York" });
+    await w.t.finishAllScheduledFunctions(vi.runAllTimers);
+    const { table, org } = await storedRollups(w.t);
+    expect(org).toMatchObject({ rollupGeneration: 2, rollupTimeZone: "America/New_York" });
+    expect(org.rollupRebuild).toBeUndefined();
+    expect(table).toEqual(await recomputed(w.t, "America/New_York"));
+    const generations = await w.t.run(async (ctx) => (await ctx.db.query("dailyStats").collect()).map((row) => row.generation));
+    expect(new Set(generations)).toEqual(new Set([2]));
+  });
+
+  test("a refused time zone starts no recalculation (INVALID_ARGUMENT)", async () => {
+    const w = await world();
+    await expect(
+      w.t.withIdentity(admin).mutation(api.organizations.setTimezone, { orgId: "org_a", timezone: "Mars/Olympus" }),
+    ).rejects.toMatchObject({ data: { code: "INVALID_ARGUMENT" } });
+    const { org } = await storedRollups(w.t);
+    expect(org.rollupRebuild).toBeUndefined();
+    expect(org.rollupGeneration).toBeUndefined();
+  });
+});

@@ -139,6 +139,15 @@ describe("modelProviderFromEnv", () => {
     expect(new Headers(init!.headers).has("authorization")).toBe(false);
   });
 
+  test("caps AI_TIMEOUT_MS at the caller's deadline", async () => {
+    const hang = vi.fn<typeof globalThis.fetch>(
+      (_url, init) => new Promise((_resolve, reject) => init!.signal!.addEventListener("abort", () => reject(new Error("aborted")))),
+    );
+    vi.stubGlobal("fetch", hang);
+    const provider = modelProviderFromEnv({ AI_BASE_URL: "https://ai.example/v1", AI_MODEL: "tiny", AI_TIMEOUT_MS: "600000" }, { maxTimeoutMs: 20 });
+    await expect(provider!.reply({ stage: "problem", history: [], persona, product, language: "en" })).rejects.toMatchObject({ kind: "timeout" });
+  });
+
   test("sends AI_API_KEY as a bearer token when set", async () => {
     const fetch = vi.fn<typeof globalThis.fetch>(async () => completion(JSON.stringify(modelAnswer)));
     vi.stubGlobal("fetch", fetch);
