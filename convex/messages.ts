@@ -1,21 +1,15 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import type { Doc, Id } from "./_generated/dataModel";
+import type { Id } from "./_generated/dataModel";
 import type { DatabaseReader } from "./_generated/server";
 import { fail } from "./lib/errors";
-import { internalMutation, orgAction, orgQuery } from "./lib/functions";
+import { internalOrgMutation, orgAction, orgQuery } from "./lib/functions";
+import { sendTargetOf } from "./model/contacts";
 import { failFromGateway, gatewayFromEnv } from "./model/gateway";
-import {
-  laterDelivery,
-  MAX_TEXT_LENGTH,
-  messageViewValidator,
-  sendTargetOf,
-  sessionPatchForMessage,
-  toMessageView,
-} from "./model/conversations";
-import { factsPatchForMessage, messageChange, sessionChange } from "./model/rollupFacts";
-import { applyRollupChanges } from "./model/rollups";
+import { confirmOutbound, MAX_TEXT_LENGTH, recordOutbound, toMessageView } from "./model/messages";
+import { applyMessageToSession } from "./model/sessions";
+import { messageViewValidator } from "./model/views";
 
 /** Newest first, one page at a time. */
 export const list = orgQuery({
@@ -61,78 +55,55 @@ export const sendHuman = orgAction({
   },
 });
 
-async function sendableAgentX(db: DatabaseReader, orgId: Id<"organizations">, agentId: Id<"agents">) {
+async function sendableAgentX(db: DatabaseReader, agentId: Id<"agents">) {
   const agent = await db.get("agents", agentId);
-  if (agent === null || agent.orgId !== orgId || agent.deletedAt !== undefined || agent.status !== "open") {
+  if (agent === null || agent.deletedAt !== undefined || agent.status !== "open") {
     fail("CONFLICT", "This agent's WhatsApp is not connected.");
   }
   return agent;
 }
 
 /** Checks everything a reply needs, then stores it "pending" and updates the conversation list row. */
-export const insertHumanReply = internalMutation({
-  args: { orgId: v.id("organizations"), sessionId: v.id("sessions"), text: v.string() },
+export const insertHumanReply = internalOrgMutation({
+  args: { sessionId: v.id("sessions"), text: v.string() },
   returns: v.object({ messageId: v.id("messages"), instanceName: v.string(), number: v.string() }),
-  handler: async (ctx, { orgId, sessionId, text }) => {
+  handler: async (ctx, { sessionId, text }) => {
     const session = await ctx.db.get("sessions", sessionId);
-    if (session === null || session.orgId !== orgId) fail("NOT_FOUND", "This conversation does not exist.");
+    if (session === null) fail("NOT_FOUND", "This conversation does not exist.");
     // Explicit over magic: the person reopens a closed conversation before writing in it.
     if (session.status === "closed") fail("CONFLICT", "This conversation is closed. Reopen it to reply.");
-    const agent = await sendableAgentX(ctx.db, orgId, session.agentId);
+    const agent = await sendableAgentX(ctx.db, session.agentId);
     const contact = await ctx.db.get("contacts", session.contactId);
-    if (contact === null || contact.orgId !== orgId) fail("NOT_FOUND", "This conversation's contact does not exist.");
+    if (contact === null) fail("NOT_FOUND", "This conversation's contact does not exist.");
     const sentAt = Date.now();
-    const message = { orgId, sessionId, agentId: agent._id, direction: "out" as const, author: "human" as const, text, sentAt, delivery: "pending" as const };
-    const messageId = await ctx.db.insert("messages", message);
+    const messageId = await recordOutbound(ctx.db, session, { author: "human", text, sentAt, delivery: "pending" });
     // A person answering takes the conversation over: the bot stops until someone resumes it.
-    const patch = {
-      ...sessionPatchForMessage(session, { text, sentAt, direction: "out" }),
-      ...factsPatchForMessage(session, message, true),
-      botPaused: true,
-    };
-    await ctx.db.patch("sessions", session._id, patch);
-    await applyRollupChanges(ctx.db, orgId, [sessionChange(session, { ...session, ...patch }), messageChange(null, message)]);
+    await applyMessageToSession(ctx.db, session, { direction: "out", author: "human", onPhone: false, text, sentAt });
     return { messageId, instanceName: agent.instanceName, number: sendTargetOf(contact) };
   },
 });
 
-async function ownMessageX(db: DatabaseReader, orgId: Id<"organizations">, messageId: Id<"messages">) {
+async function ownMessageX(db: DatabaseReader, messageId: Id<"messages">) {
   const message = await db.get("messages", messageId);
-  if (message === null || message.orgId !== orgId) fail("NOT_FOUND", "This message does not exist.");
+  if (message === null) fail("NOT_FOUND", "This message does not exist.");
   return message;
 }
 
-/**
- * Records WhatsApp's id. If the send.message echo won the race and was stored as a message of its
- * own (its id was still unknown here), that copy is folded into this one: never a duplicate.
- */
-export const markSent = internalMutation({
-  args: { orgId: v.id("organizations"), messageId: v.id("messages"), externalId: v.string() },
+/** Records WhatsApp's id; a send.message echo that won the race is folded in (model/messages.ts). */
+export const markSent = internalOrgMutation({
+  args: { messageId: v.id("messages"), externalId: v.string() },
   returns: v.null(),
-  handler: async (ctx, { orgId, messageId, externalId }) => {
-    const message = await ownMessageX(ctx.db, orgId, messageId);
-    let delivery: Doc<"messages">["delivery"] = laterDelivery(message.delivery, "sent");
-    const echoes = await ctx.db
-      .query("messages")
-      .withIndex("by_agent_and_externalId", (q) => q.eq("agentId", message.agentId).eq("externalId", externalId))
-      .take(10);
-    const isEcho = (row: Doc<"messages">) =>
-      row._id !== message._id && row.orgId === orgId && row.sessionId === message.sessionId && row.direction === "out" && row.text === message.text;
-    for (const echo of echoes.filter(isEcho)) {
-      delivery = laterDelivery(delivery, echo.delivery);
-      await ctx.db.delete("messages", echo._id);
-      await applyRollupChanges(ctx.db, orgId, [messageChange(echo, null)]);
-    }
-    await ctx.db.patch("messages", message._id, { externalId, delivery });
+  handler: async (ctx, { messageId, externalId }) => {
+    await confirmOutbound(ctx.db, await ownMessageX(ctx.db, messageId), externalId);
     return null;
   },
 });
 
-export const markFailed = internalMutation({
-  args: { orgId: v.id("organizations"), messageId: v.id("messages") },
+export const markFailed = internalOrgMutation({
+  args: { messageId: v.id("messages") },
   returns: v.null(),
-  handler: async (ctx, { orgId, messageId }) => {
-    const message = await ownMessageX(ctx.db, orgId, messageId);
+  handler: async (ctx, { messageId }) => {
+    const message = await ownMessageX(ctx.db, messageId);
     await ctx.db.patch("messages", message._id, { delivery: "failed" });
     return null;
   },

@@ -5,7 +5,8 @@ import { lastNDaysRange } from "../lib/time/windows";
 import type { Doc } from "./_generated/dataModel";
 import { orgQuery } from "./lib/functions";
 import { anchorOf, groupCounters, overviewOf, recalculating, rollupRows } from "./model/overview";
-import { sessionListItemValidator, toSessionListItem } from "./model/conversations";
+import { toSessionListItem } from "./model/sessions";
+import { sessionListItemValidator } from "./model/views";
 import { currentRollups } from "./model/rollups";
 import { metricsWindowValidator, summaryValidator } from "./model/metricsViews";
 

@@ -2,9 +2,9 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import type { DatabaseReader, MutationCtx } from "./_generated/server";
-import { internalMutation } from "./lib/functions";
-import { messageContributions, sessionContributions, stageEventContributions } from "../lib/metrics/contributions";
-import { addToRollups, collect, currentRollups, type RollupTable } from "./model/rollups";
+import { internalOrgMutation } from "./lib/functions";
+import { contributionsOf, type RollupTable } from "../lib/metrics/contributions";
+import { addToRollups, collect, currentRollups, type PendingRollups } from "./model/rollups";
 
 /**
  * Rebuilding an org's rollups after its time zone changed: the next generation is computed table by
@@ -38,24 +38,18 @@ async function nextRows(db: DatabaseReader, orgId: Id<"organizations">, table: R
   return query.take(REBUILD_BATCH_SIZE);
 }
 
-function contributionsOf(table: RollupTable, row: Doc<"sessions"> | Doc<"messages"> | Doc<"stageEvents">) {
-  if (table === "sessions") return sessionContributions(row as Doc<"sessions">);
-  if (table === "messages") return messageContributions(row as Doc<"messages">);
-  return stageEventContributions(row as Doc<"stageEvents">);
-}
-
-export const rebuildBatch = internalMutation({
-  args: { orgId: v.id("organizations"), generation: v.number() },
+export const rebuildBatch = internalOrgMutation({
+  args: { generation: v.number() },
   returns: v.null(),
-  handler: async (ctx, { orgId, generation }) => {
-    const org = await ctx.db.get("organizations", orgId);
-    const rebuild = org?.rollupRebuild;
-    // Superseded by a newer time zone change, or the org is gone: this chain stops here.
-    if (!org || org.deletedAt !== undefined || !rebuild || rebuild.generation !== generation) return null;
+  handler: async (ctx, { generation }) => {
+    const orgId = ctx.org._id;
+    const rebuild = ctx.org.rollupRebuild;
+    // Superseded by a newer time zone change: this chain stops here.
+    if (!rebuild || rebuild.generation !== generation) return null;
     const rows = await nextRows(ctx.db, orgId, rebuild.phase, rebuild.cursor);
-    const pending = new Map();
+    const pending: PendingRollups = new Map();
     const target = { generation, timeZone: rebuild.timeZone };
-    for (const row of rows) collect(pending, target, contributionsOf(rebuild.phase, row), 1);
+    for (const row of rows) collect(pending, target, contributionsOf(rebuild.phase, row as never), 1);
     await addToRollups(ctx.db, orgId, pending.values());
     const processed = rebuild.processed + rows.length;
     if (rows.length === REBUILD_BATCH_SIZE) {
@@ -73,10 +67,11 @@ export const rebuildBatch = internalMutation({
 });
 
 /** Deletes rollup rows of older generations in batches, until none is left. */
-export const deleteStaleRollups = internalMutation({
-  args: { orgId: v.id("organizations"), keepGeneration: v.number() },
+export const deleteStaleRollups = internalOrgMutation({
+  args: { keepGeneration: v.number() },
   returns: v.null(),
-  handler: async (ctx, { orgId, keepGeneration }) => {
+  handler: async (ctx, { keepGeneration }) => {
+    const orgId = ctx.org._id;
     const stale = await ctx.db
       .query("dailyStats")
       .withIndex("by_org_and_generation_and_day_and_agent", (q) => q.eq("orgId", orgId).lt("generation", keepGeneration))

@@ -95,6 +95,101 @@ export const auditEntryFields = {
   at: v.number(),
 };
 
+export const sessionFields = {
+  orgId: v.id("organizations"),
+  agentId: v.id("agents"),
+  contactId: v.id("contacts"),
+  stage: spinStageValidator,
+  status: sessionStatusValidator,
+  botPaused: v.boolean(),
+  needsAttention: v.boolean(),
+  processingToken: v.optional(v.string()),
+  processingExpiresAt: v.optional(v.number()),
+  pendingReply: v.boolean(),
+  lastMessageAt: v.number(),
+  // Denormalized for the live conversation list: one row per session, no message reads.
+  lastMessagePreview: v.optional(v.string()),
+  lastMessageDirection: v.optional(directionValidator),
+  unreadCount: v.number(),
+  // The bot's bookkeeping (DESIGN "SPIN replies"): customer messages are numbered as they arrive;
+  // a reply covers every number up to the one it was planned with, so none is answered twice or lost.
+  inboundSeq: v.optional(v.number()),
+  answeredSeq: v.optional(v.number()),
+  // Debounce: a burst of messages pushes this forward; only the run due last answers the burst.
+  replyDueAt: v.optional(v.number()),
+  // The bot reached need-payoff: a salesperson should take the customer over.
+  handoffSuggested: v.optional(v.boolean()),
+  // Rollup facts (lib/metrics/contributions.ts): when it started, when a customer first wrote,
+  // the first reply to that, the first human takeover, and the furthest SPIN stage reached.
+  startedAt: v.optional(v.number()),
+  firstInboundAt: v.optional(v.number()),
+  firstResponseAt: v.optional(v.number()),
+  firstResponseMs: v.optional(v.number()),
+  takenOverAt: v.optional(v.number()),
+  furthestStage: v.optional(spinStageValidator),
+};
+
+export const messageFields = {
+  orgId: v.id("organizations"),
+  sessionId: v.id("sessions"),
+  agentId: v.id("agents"),
+  direction: directionValidator,
+  author: authorValidator,
+  text: v.string(),
+  externalId: v.optional(v.string()),
+  sentAt: v.number(),
+  stage: v.optional(spinStageValidator),
+  delivery: deliveryValidator,
+  // Customer messages: their number in the session. Bot replies: the last number they answer.
+  inboundSeq: v.optional(v.number()),
+  answersThroughSeq: v.optional(v.number()),
+};
+
+export const stageEventFields = {
+  orgId: v.id("organizations"),
+  sessionId: v.id("sessions"),
+  from: v.union(spinStageValidator, v.null()),
+  to: spinStageValidator,
+  at: v.number(),
+  confidence: v.number(),
+  // The customer message whose text moved the stage, and the cues found in it.
+  messageId: v.optional(v.id("messages")),
+  cues: v.optional(v.array(v.string())),
+  agentId: v.optional(v.id("agents")),
+  // Stages the session reached for the first time with this change (the funnel counts them once).
+  reached: v.optional(v.array(spinStageValidator)),
+};
+
+export const contactFields = {
+  orgId: v.id("organizations"),
+  agentId: v.id("agents"),
+  waJid: v.string(),
+  waJidAlt: v.optional(v.string()),
+  name: v.optional(v.string()),
+};
+
+export const agentFields = {
+  orgId: v.id("organizations"),
+  name: v.string(),
+  instanceName: v.string(),
+  status: agentStatusValidator,
+  qrCode: v.optional(v.string()),
+  qrUpdatedAt: v.optional(v.number()),
+  phoneNumber: v.optional(v.string()),
+  webhookSecret: v.string(),
+  aiEnabled: v.boolean(),
+  persona: v.string(),
+  product: v.string(),
+  // Absent on agents created before the setting existed: "auto".
+  language: v.optional(botLanguageValidator),
+  // During a rotation the old secret stays valid briefly: deliveries signed before the gateway
+  // switched keys are still accepted (Evolution does not retry a 401, so they would be lost).
+  previousWebhookSecret: v.optional(v.string()),
+  previousSecretValidUntil: v.optional(v.number()),
+  // Deleted agents stay as rows so their conversations remain readable; webhooks to them are refused.
+  deletedAt: v.optional(v.number()),
+};
+
 export default defineSchema({
   organizations: defineTable(organizationFields).index("by_externalId", ["externalId"]),
 
@@ -111,71 +206,13 @@ export default defineSchema({
     .index("by_org_and_user", ["orgId", "userId"])
     .index("by_user", ["userId"]),
 
-  agents: defineTable({
-    orgId: v.id("organizations"),
-    name: v.string(),
-    instanceName: v.string(),
-    status: agentStatusValidator,
-    qrCode: v.optional(v.string()),
-    qrUpdatedAt: v.optional(v.number()),
-    phoneNumber: v.optional(v.string()),
-    webhookSecret: v.string(),
-    aiEnabled: v.boolean(),
-    persona: v.string(),
-    product: v.string(),
-    // Absent on agents created before the setting existed: "auto".
-    language: v.optional(botLanguageValidator),
-    // During a rotation the old secret stays valid briefly: deliveries signed before the gateway
-    // switched keys are still accepted (Evolution does not retry a 401, so they would be lost).
-    previousWebhookSecret: v.optional(v.string()),
-    previousSecretValidUntil: v.optional(v.number()),
-    // Deleted agents stay as rows so their conversations remain readable; webhooks to them are refused.
-    deletedAt: v.optional(v.number()),
-  })
+  agents: defineTable(agentFields)
     .index("by_org", ["orgId"])
     .index("by_instanceName", ["instanceName"]),
 
-  contacts: defineTable({
-    orgId: v.id("organizations"),
-    agentId: v.id("agents"),
-    waJid: v.string(),
-    waJidAlt: v.optional(v.string()),
-    name: v.optional(v.string()),
-  }).index("by_org_and_agent_and_waJid", ["orgId", "agentId", "waJid"]),
+  contacts: defineTable(contactFields).index("by_org_and_agent_and_waJid", ["orgId", "agentId", "waJid"]),
 
-  sessions: defineTable({
-    orgId: v.id("organizations"),
-    agentId: v.id("agents"),
-    contactId: v.id("contacts"),
-    stage: spinStageValidator,
-    status: sessionStatusValidator,
-    botPaused: v.boolean(),
-    needsAttention: v.boolean(),
-    processingToken: v.optional(v.string()),
-    processingExpiresAt: v.optional(v.number()),
-    pendingReply: v.boolean(),
-    lastMessageAt: v.number(),
-    // Denormalized for the live conversation list: one row per session, no message reads.
-    lastMessagePreview: v.optional(v.string()),
-    lastMessageDirection: v.optional(directionValidator),
-    unreadCount: v.number(),
-    // The bot's bookkeeping (DESIGN "SPIN replies"): customer messages are numbered as they arrive;
-    // a reply covers every number up to the one it was planned with, so none is answered twice or lost.
-    inboundSeq: v.optional(v.number()),
-    answeredSeq: v.optional(v.number()),
-    // Debounce: a burst of messages pushes this forward; only the run due last answers the burst.
-    replyDueAt: v.optional(v.number()),
-    // The bot reached need-payoff: a salesperson should take the customer over.
-    handoffSuggested: v.optional(v.boolean()),
-    // Rollup facts (lib/metrics/contributions.ts): when it started, when a customer first wrote,
-    // the first reply to that, the first human takeover, and the furthest SPIN stage reached.
-    startedAt: v.optional(v.number()),
-    firstInboundAt: v.optional(v.number()),
-    firstResponseAt: v.optional(v.number()),
-    firstResponseMs: v.optional(v.number()),
-    takenOverAt: v.optional(v.number()),
-    furthestStage: v.optional(spinStageValidator),
-  })
+  sessions: defineTable(sessionFields)
     // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_org", ["orgId"])
@@ -186,41 +223,14 @@ export default defineSchema({
     .index("by_org_and_agent_and_status_and_lastMessageAt", ["orgId", "agentId", "status", "lastMessageAt"])
     .index("by_org_and_needsAttention_and_lastMessageAt", ["orgId", "needsAttention", "lastMessageAt"]),
 
-  messages: defineTable({
-    orgId: v.id("organizations"),
-    sessionId: v.id("sessions"),
-    agentId: v.id("agents"),
-    direction: directionValidator,
-    author: authorValidator,
-    text: v.string(),
-    externalId: v.optional(v.string()),
-    sentAt: v.number(),
-    stage: v.optional(spinStageValidator),
-    delivery: deliveryValidator,
-    // Customer messages: their number in the session. Bot replies: the last number they answer.
-    inboundSeq: v.optional(v.number()),
-    answersThroughSeq: v.optional(v.number()),
-  })
+  messages: defineTable(messageFields)
     // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_org", ["orgId"])
     .index("by_org_and_session_and_sentAt", ["orgId", "sessionId", "sentAt"])
     .index("by_agent_and_externalId", ["agentId", "externalId"]),
 
-  stageEvents: defineTable({
-    orgId: v.id("organizations"),
-    sessionId: v.id("sessions"),
-    from: v.union(spinStageValidator, v.null()),
-    to: spinStageValidator,
-    at: v.number(),
-    confidence: v.number(),
-    // The customer message whose text moved the stage, and the cues found in it.
-    messageId: v.optional(v.id("messages")),
-    cues: v.optional(v.array(v.string())),
-    agentId: v.optional(v.id("agents")),
-    // Stages the session reached for the first time with this change (the funnel counts them once).
-    reached: v.optional(v.array(spinStageValidator)),
-  })
+  stageEvents: defineTable(stageEventFields)
     // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_org", ["orgId"])

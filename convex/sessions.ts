@@ -6,10 +6,9 @@ import type { DatabaseReader, DatabaseWriter, MutationCtx } from "./_generated/s
 import { fail } from "./lib/errors";
 import { orgMutation, orgQuery, type Viewer } from "./lib/functions";
 import { recordAudit } from "./model/audit";
-import { sessionListItemValidator, stageEventViewValidator, toSessionListItem } from "./model/conversations";
-import { nextRunAt, unansweredCount } from "./model/replies";
-import { sessionChange } from "./model/rollupFacts";
-import { applyRollupChanges } from "./model/rollups";
+import { nextRunAt, unansweredCount } from "./model/botRules";
+import { toSessionListItem } from "./model/sessions";
+import { sessionListItemValidator, stageEventViewValidator } from "./model/views";
 import { sessionStatusValidator } from "./schema";
 
 type Scheduler = MutationCtx["scheduler"];
@@ -116,7 +115,6 @@ async function setBotPaused(
     ? { botPaused: true, ...(session.takenOverAt === undefined ? { takenOverAt: Date.now() } : {}) }
     : { botPaused: false, needsAttention: false };
   await ctx.db.patch("sessions", session._id, patch);
-  await applyRollupChanges(ctx.db, ctx.org._id, [sessionChange(session, { ...session, ...patch })]);
   await recordAudit(ctx.db, {
     orgId: ctx.org._id,
     actorUserId: ctx.viewer.userId,

@@ -3,7 +3,7 @@ import { verifyWebhookRequest } from "../lib/whatsapp/signatures";
 import { parseWhatsAppEvent, readEnvelope } from "../lib/whatsapp/webhook-events";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
-import { httpAction, internalMutation, internalQuery } from "./lib/functions";
+import { httpAction, internalOrgMutation, internalQuery } from "./lib/functions";
 import { errorResponse, jsonResponse, payloadTooLarge, readBodyWithin } from "./lib/http";
 import { applyWhatsAppChange, webhookAgent } from "./model/ingest";
 import { deliveryValidator } from "./schema";
@@ -52,7 +52,7 @@ async function verifiedByAny(headers: Headers, body: string, secrets: string[]):
   return false;
 }
 
-/** Webhook resolution through the global `by_instanceName` index: the only lookup not scoped by org. */
+/** Global: webhook resolution through the `by_instanceName` index, before any org is known. */
 export const agentForWebhook = internalQuery({
   args: { instanceName: v.string() },
   returns: v.union(
@@ -69,13 +69,13 @@ export const agentForWebhook = internalQuery({
  * Applies one authenticated change to the agent it was resolved to, in one transaction. A customer
  * message the bot should answer schedules its reply run: never awaited in the webhook's request.
  */
-export const ingest = internalMutation({
-  args: { orgId: v.id("organizations"), agentId: v.id("agents"), change: whatsAppChangeValidator },
+export const ingest = internalOrgMutation({
+  args: { agentId: v.id("agents"), change: whatsAppChangeValidator },
   returns: outcomeValidator,
   handler: async (ctx, args) => {
     const { outcome, replyDue } = await applyWhatsAppChange(ctx.db, args);
     if (replyDue !== null) {
-      await ctx.scheduler.runAt(replyDue.at, internal.bot.reply, { orgId: args.orgId, sessionId: replyDue.sessionId, attempt: 1 });
+      await ctx.scheduler.runAt(replyDue.at, internal.bot.reply, { orgId: ctx.org._id, sessionId: replyDue.sessionId, attempt: 1 });
     }
     return outcome;
   },

@@ -3,24 +3,30 @@
  * builders below, which run the tenant guard before any handler and hand it a row-level-secured
  * `ctx.db`; an ESLint rule forbids importing the raw builders anywhere else.
  */
-import {
-  customAction,
-  customMutation,
-  customQuery,
-} from "convex-helpers/server/customFunctions";
+import { customAction, customMutation, customQuery } from "convex-helpers/server/customFunctions";
 import { wrapDatabaseReader, wrapDatabaseWriter } from "convex-helpers/server/rowLevelSecurity";
 import type { UserIdentity } from "convex/server";
 import { v } from "convex/values";
 import { readOrgClaims, roleAtLeast, type OrgRole } from "../../lib/auth/claims";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
-import { action, mutation, query, type DatabaseReader } from "../_generated/server";
+import {
+  action,
+  internalMutation as rawInternalMutation,
+  internalQuery as rawInternalQuery,
+  mutation,
+  query,
+  type DatabaseReader,
+  type MutationCtx,
+} from "../_generated/server";
 import { orgByExternalId, userByExternalId } from "../model/directory";
 import { fail } from "./errors";
-import { orgRules } from "./rls";
+import { withReadCache } from "./readCache";
+import { orgRules, type RlsContext } from "./rls";
+import { triggers } from "./triggers";
 
-// Internal builders run with no identity: their functions receive `orgId` explicitly and filter by it.
-export { httpAction, internalAction, internalMutation, internalQuery } from "../_generated/server";
+// Actions have no database and http actions check their own signatures: nothing to wrap.
+export { httpAction, internalAction } from "../_generated/server";
 
 /** Per-function options of the org builders: `orgMutation({ role: "admin", args, handler })`. */
 export type GuardOptions = { role?: OrgRole };
@@ -83,6 +89,15 @@ async function guardWithDb(
 
 const DENY_BY_DEFAULT = { defaultPolicy: "deny" } as const;
 
+/**
+ * The writer every mutation gets, whichever builder made it: one read per document per transaction
+ * (readCache.ts), under the triggers that keep derived data (triggers.ts). Row-level security, where
+ * it applies, wraps this one.
+ */
+function writerCtx(ctx: MutationCtx): MutationCtx {
+  return triggers.wrapDB({ ...ctx, db: withReadCache(ctx.db) });
+}
+
 /** A public query of one organization: guarded, `ctx.org`/`ctx.viewer`/`ctx.role`, RLS `ctx.db`. */
 export const orgQuery = customQuery(query, {
   args: orgArgs,
@@ -96,7 +111,8 @@ export const orgQuery = customQuery(query, {
 /** A public mutation of one organization: guarded, with an RLS-wrapped writer. */
 export const orgMutation = customMutation(mutation, {
   args: orgArgs,
-  input: async (ctx, { orgId }, { role = "member" }: GuardOptions) => {
+  input: async (rawCtx, { orgId }, { role = "member" }: GuardOptions) => {
+    const ctx = writerCtx(rawCtx);
     const guard = await guardWithDb(ctx, orgId, role);
     const db = wrapDatabaseWriter(guard.rlsContext, ctx.db, guard.rules, DENY_BY_DEFAULT);
     return { ctx: { db, org: guard.org, viewer: guard.viewer, role: guard.role }, args: {} };
@@ -131,5 +147,54 @@ export const viewerQuery = customQuery(query, {
 
 export const viewerMutation = customMutation(mutation, {
   args: {},
-  input: async (ctx) => ({ ctx: { identity: await requireIdentity(ctx.auth) }, args: {} }),
+  input: async (ctx) => ({ ctx: { ...writerCtx(ctx), identity: await requireIdentity(ctx.auth) }, args: {} }),
+});
+
+/** The organization an internal function was handed; a missing or deleted one is refused. */
+async function internalOrgX(db: DatabaseReader, orgId: Id<"organizations">): Promise<Doc<"organizations">> {
+  const org = await db.get("organizations", orgId);
+  if (org === null || org.deletedAt !== undefined) fail("ORG_NOT_FOUND", "This organization does not exist.");
+  return org;
+}
+
+const internalOrgArgs = { orgId: v.id("organizations") };
+
+/** Internal functions run with no identity: no viewer, and RLS sees the org's rows only. */
+const internalRls = (db: DatabaseReader, org: Doc<"organizations">): RlsContext => ({ rawDb: db, org, viewerUserId: null });
+
+/**
+ * An internal or scheduled query inside one organization: it takes `orgId`, refuses a missing or
+ * deleted org, and hands the handler `ctx.org` and the same row-level-secured `ctx.db` as orgQuery.
+ */
+export const internalOrgQuery = customQuery(rawInternalQuery, {
+  args: internalOrgArgs,
+  input: async (ctx, { orgId }) => {
+    const org = await internalOrgX(ctx.db, orgId);
+    const rls = internalRls(ctx.db, org);
+    return { ctx: { db: wrapDatabaseReader(rls, ctx.db, orgRules(rls), DENY_BY_DEFAULT), org }, args: {} };
+  },
+});
+
+/** The mutation counterpart of internalOrgQuery (webhook ingest, bot runs, rebuilds, gateway bookkeeping). */
+export const internalOrgMutation = customMutation(rawInternalMutation, {
+  args: internalOrgArgs,
+  input: async (ctx, { orgId }) => ({ ctx: await internalOrgWriter(ctx, orgId), args: {} }),
+});
+
+/** The `ctx.db` and `ctx.org` internalOrgMutation hands its handler (also measured by the read-budget tests). */
+export async function internalOrgWriter(rawCtx: MutationCtx, orgId: Id<"organizations">) {
+  const ctx = writerCtx(rawCtx);
+  const org = await internalOrgX(ctx.db, orgId);
+  const rls = internalRls(ctx.db, org);
+  return { db: wrapDatabaseWriter(rls, ctx.db, orgRules(rls), DENY_BY_DEFAULT), org };
+}
+
+/**
+ * Internal functions that are not inside one organization: webhook resolution by instance name,
+ * identity sync from Clerk, purging a deleted org. Say at each use why it is global.
+ */
+export const internalQuery = rawInternalQuery;
+export const internalMutation = customMutation(rawInternalMutation, {
+  args: {},
+  input: async (ctx) => ({ ctx: writerCtx(ctx), args: {} }),
 });

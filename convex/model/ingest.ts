@@ -1,10 +1,10 @@
 import type { AgentState, MessageChange, WhatsAppChange } from "../../lib/whatsapp/webhook-events";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
-import { laterDelivery, sessionPatchForMessage } from "./conversations";
-import { botActive, leaseHeld, REPLY_DEBOUNCE_MS } from "./replies";
-import { factsPatchForMessage, messageChange, sessionChange } from "./rollupFacts";
-import { applyRollupChanges } from "./rollups";
+import { upsertContact } from "./contacts";
+import { advanceDelivery, messageByExternalId } from "./messages";
+import { botActive } from "./botRules";
+import { applyMessageToSession, latestSessionOf, startSession, type ArrivedMessage } from "./sessions";
 
 /**
  * What the WhatsApp webhook writes: contacts, sessions and messages from `messages.upsert` /
@@ -12,11 +12,12 @@ import { applyRollupChanges } from "./rollups";
  * because Evolution retries for a long time and may deliver twice or out of order.
  *
  * Budget (DESIGN "Budgets": ≤ 10 documents per ingest; tests/convex/whatsapp-budget.test.ts counts
- * them). A new inbound message from a known customer reads 7: the agent, the contact, the newest
- * session of that contact, that session again when patching it (the dedupe probe finds nothing),
- * then for the day's rollup the organization (its time zone) and the rollup row, read and patched;
- * 8 when the contact's name changes; 4 for a new customer. A replay reads 2 (agent + stored
- * message). No path reads a range whose size grows with history.
+ * them through internalOrgMutation's own db, which reads each document once per transaction). A new
+ * message from a known customer reads 8: the organization (the builder's check, later the rollups'
+ * time zone), the agent, the contact, the contact's newest session, that session when patching it,
+ * the new message (the trigger's diff), and the day's rollup row, read and patched; 9 when the
+ * contact's name changes; 7 for a new customer. A replay reads 3. No path reads a range whose size
+ * grows with history.
  */
 
 export type IngestOutcome = "stored" | "duplicate" | "updated" | "unchanged";
@@ -37,124 +38,16 @@ export async function webhookAgent(db: DatabaseReader, instanceName: string): Pr
   return agent;
 }
 
-/** The agent a verified delivery was resolved to, re-read inside the writing transaction. */
-export async function liveAgentOf(
-  db: DatabaseReader,
-  orgId: Id<"organizations">,
-  agentId: Id<"agents">,
-): Promise<Doc<"agents"> | null> {
+/** The agent a verified delivery was resolved to, re-read inside the writing (org-scoped) transaction. */
+async function liveAgent(db: DatabaseReader, agentId: Id<"agents">): Promise<Doc<"agents"> | null> {
   const agent = await db.get("agents", agentId);
-  return agent !== null && agent.orgId === orgId && agent.deletedAt === undefined ? agent : null;
+  return agent !== null && agent.deletedAt === undefined ? agent : null;
 }
 
-async function messageByExternalId(db: DatabaseReader, agent: Doc<"agents">, externalId: string) {
-  const message = await db
-    .query("messages")
-    .withIndex("by_agent_and_externalId", (q) => q.eq("agentId", agent._id).eq("externalId", externalId))
-    .first();
-  return message !== null && message.orgId === agent.orgId ? message : null;
-}
-
-/** One contact per (org, agent, waJid); inbound messages keep its name and alternate JID current. */
-async function upsertContact(
-  db: DatabaseWriter,
-  agent: Doc<"agents">,
-  change: MessageChange,
-): Promise<{ contactId: Id<"contacts">; created: boolean }> {
-  const contact = await db
-    .query("contacts")
-    .withIndex("by_org_and_agent_and_waJid", (q) =>
-      q.eq("orgId", agent.orgId).eq("agentId", agent._id).eq("waJid", change.waJid),
-    )
-    .unique();
-  if (contact === null) {
-    const contactId = await db.insert("contacts", {
-      orgId: agent.orgId,
-      agentId: agent._id,
-      waJid: change.waJid,
-      ...(change.waJidAlt ? { waJidAlt: change.waJidAlt } : {}),
-      ...(change.pushName ? { name: change.pushName } : {}),
-    });
-    return { contactId, created: true };
-  }
-  const patch: Partial<Doc<"contacts">> = {};
-  if (change.pushName && change.pushName !== contact.name) patch.name = change.pushName;
-  if (change.waJidAlt && change.waJidAlt !== contact.waJidAlt) patch.waJidAlt = change.waJidAlt;
-  if (Object.keys(patch).length > 0) await db.patch("contacts", contact._id, patch);
-  return { contactId: contact._id, created: false };
-}
-
-type StoredMessage = { text: string; sentAt: number; direction: Doc<"messages">["direction"] };
-
-function newSessionFields(agent: Doc<"agents">, contactId: Id<"contacts">, message: StoredMessage) {
-  return {
-    orgId: agent.orgId,
-    agentId: agent._id,
-    contactId,
-    stage: "situation" as const,
-    status: "active" as const,
-    botPaused: false,
-    needsAttention: false,
-    pendingReply: false,
-    unreadCount: 0,
-    lastMessageAt: message.sentAt,
-    inboundSeq: 0,
-    answeredSeq: 0,
-    startedAt: message.sentAt,
-    ...sessionPatchForMessage({ lastMessageAt: message.sentAt, unreadCount: 0 }, message),
-  };
-}
-
-/**
- * The bot's side of one more message. A customer message gets the next number and pushes the
- * reply's debounce forward. A message typed on the linked phone is a person taking over, so the bot
- * pauses; while a run holds the lease it may be the echo of the bot's own send, so nothing changes.
- */
-function botPatchForMessage(
-  session: Pick<Doc<"sessions">, "inboundSeq" | "processingToken" | "processingExpiresAt" | "firstInboundAt" | "firstResponseAt" | "takenOverAt">,
-  message: StoredMessage,
-  now: number,
-): Partial<Doc<"sessions">> {
-  if (message.direction === "in") {
-    return { inboundSeq: (session.inboundSeq ?? 0) + 1, replyDueAt: now + REPLY_DEBOUNCE_MS, ...factsPatchForMessage(session, message, false) };
-  }
-  const takeover = !leaseHeld(session, now);
-  return { ...(takeover ? { botPaused: true } : {}), ...factsPatchForMessage(session, message, takeover) };
-}
-
-/**
- * The contact's current session, updated for one more message: the newest session (an inbound
- * message reopens it when closed), or a new one when the contact has none yet.
- */
-async function sessionForMessage(
-  db: DatabaseWriter,
-  agent: Doc<"agents">,
-  contact: { contactId: Id<"contacts">; created: boolean },
-  message: StoredMessage,
-): Promise<{ before: Doc<"sessions"> | null; after: Doc<"sessions"> }> {
-  const session = contact.created
-    ? null
-    : await db
-        .query("sessions")
-        .withIndex("by_org_and_agent_and_contact", (q) =>
-          q.eq("orgId", agent.orgId).eq("agentId", agent._id).eq("contactId", contact.contactId),
-        )
-        .order("desc")
-        .first();
-  const now = Date.now();
-  if (session === null) {
-    const fields = newSessionFields(agent, contact.contactId, message);
-    const created = { ...fields, ...botPatchForMessage(fields, message, now) };
-    return { before: null, after: { _id: await db.insert("sessions", created), _creationTime: now, ...created } };
-  }
-  const reopen = message.direction === "in" && session.status === "closed";
-  const patch = {
-    ...sessionPatchForMessage(session, message),
-    ...(reopen ? { status: "active" as const } : {}),
-    ...botPatchForMessage(session, message, now),
-  };
-  await db.patch("sessions", session._id, patch);
-  return { before: session, after: { ...session, ...patch } };
+/** The contact's current session after one more message: its newest one, or a new one. */
+async function sessionForMessage(db: DatabaseWriter, agent: Doc<"agents">, contactId: Id<"contacts">, message: ArrivedMessage) {
+  const session = await latestSessionOf(db, agent, contactId);
+  return session === null ? startSession(db, agent, contactId, message) : applyMessageToSession(db, session, message);
 }
 
 /**
@@ -166,30 +59,26 @@ export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, ch
   const known = await messageByExternalId(db, agent, change.externalId);
   if (known !== null) {
     if (!change.fromMe || known.direction !== "out") return { outcome: "duplicate", replyDue: null };
-    const delivery = laterDelivery(known.delivery, change.delivery);
-    if (delivery === known.delivery) return { outcome: "unchanged", replyDue: null };
-    await db.patch("messages", known._id, { delivery });
-    return { outcome: "updated", replyDue: null };
+    return { outcome: (await advanceDelivery(db, known, change.delivery)) ? "updated" : "unchanged", replyDue: null };
   }
-  const direction = change.fromMe ? ("out" as const) : ("in" as const);
-  const message = { text: change.text, sentAt: change.sentAt, direction };
-  const contact = await upsertContact(db, agent, change);
-  const { before, after: session } = await sessionForMessage(db, agent, contact, message);
-  const stored = {
+  const message: ArrivedMessage = change.fromMe
+    ? { direction: "out", author: "human", onPhone: true, text: change.text, sentAt: change.sentAt }
+    : { direction: "in", text: change.text, sentAt: change.sentAt };
+  const { contactId } = await upsertContact(db, agent, change);
+  const session = await sessionForMessage(db, agent, contactId, message);
+  await db.insert("messages", {
     orgId: agent.orgId,
     sessionId: session._id,
     agentId: agent._id,
-    direction,
-    author: change.fromMe ? ("human" as const) : ("customer" as const),
+    direction: message.direction,
+    author: change.fromMe ? "human" : "customer",
     text: change.text,
     externalId: change.externalId,
     sentAt: change.sentAt,
     delivery: change.delivery,
-    ...(direction === "in" ? { inboundSeq: session.inboundSeq } : {}),
-  };
-  await db.insert("messages", stored);
-  await applyRollupChanges(db, agent.orgId, [sessionChange(before, session), messageChange(null, stored)]);
-  const answer = direction === "in" && botActive(agent, session);
+    ...(message.direction === "in" ? { inboundSeq: session.inboundSeq } : {}),
+  });
+  const answer = message.direction === "in" && botActive(agent, session);
   return { outcome: "stored", replyDue: answer ? { sessionId: session._id, at: session.replyDueAt! } : null };
 }
 
@@ -232,9 +121,9 @@ const applied = (outcome: ApplyOutcome): Applied => ({ outcome, replyDue: null }
 /** One authenticated change for the agent it was resolved to (re-read: it may have been deleted since). */
 export async function applyWhatsAppChange(
   db: DatabaseWriter,
-  { orgId, agentId, change }: { orgId: Id<"organizations">; agentId: Id<"agents">; change: WhatsAppChange },
+  { agentId, change }: { agentId: Id<"agents">; change: WhatsAppChange },
 ): Promise<Applied> {
-  const agent = await liveAgentOf(db, orgId, agentId);
+  const agent = await liveAgent(db, agentId);
   if (agent === null) return applied("agent_gone");
   switch (change.kind) {
     case "message":

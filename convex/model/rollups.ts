@@ -1,20 +1,13 @@
 import { applyDelta, zeroCounters, type CounterDelta } from "../../lib/metrics/counters";
-import type { Contribution } from "../../lib/metrics/contributions";
+import { ROLLUP_TABLES, type Contribution, type RollupTable } from "../../lib/metrics/contributions";
 import { localDayOf } from "../../lib/time/windows";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
 
 /**
- * The `dailyStats` write path (DESIGN "Metrics"): every write of a session, message or stage event
- * applies `after − before` of that row's contributions to the (org, agent, local day) rows, inside
- * the same mutation, so dashboards read a few rollup rows instead of scanning messages.
+ * The `dailyStats` rows (DESIGN "Metrics"): keyed (org, generation, local day, agent). The triggers in
+ * lib/triggers.ts keep them on every write; the rebuild in rollups.ts recomputes a new generation.
  */
-
-export type RollupTable = "sessions" | "messages" | "stageEvents";
-const PHASES: RollupTable[] = ["sessions", "messages", "stageEvents"];
-
-/** One row's change; `creationTime` is null for a row being inserted. */
-export type RollupChange = { table: RollupTable; creationTime: number | null; before: Contribution[]; after: Contribution[] };
 
 type Target = { generation: number; timeZone: string };
 
@@ -22,36 +15,64 @@ export function currentRollups(org: Doc<"organizations">): Target {
   return { generation: org.rollupGeneration ?? 0, timeZone: org.rollupTimeZone ?? org.timezone };
 }
 
+/** Where a row stands for a running rebuild; `creationTime` is null for a row being inserted. */
+type RowPosition = { table: RollupTable; creationTime: number | null };
+
 /**
  * Whether a running rebuild has already counted this row (or will never reach it): it scans the
- * tables in PHASES order, each in creation order, so a row it has not reached yet will be read there
- * in its latest state, and a row of a table it has finished must be counted by the write itself.
+ * tables in ROLLUP_TABLES order, each in creation order, so a row it has not reached yet will be read
+ * there in its latest state, and a row of a table it has finished must be counted by the write itself.
  */
-export function rebuildHasCounted(rebuild: NonNullable<Doc<"organizations">["rollupRebuild"]>, change: Pick<RollupChange, "table" | "creationTime">) {
-  const phase = PHASES.indexOf(rebuild.phase);
-  const table = PHASES.indexOf(change.table);
+export function rebuildHasCounted(rebuild: NonNullable<Doc<"organizations">["rollupRebuild"]>, row: RowPosition) {
+  const phase = ROLLUP_TABLES.indexOf(rebuild.phase);
+  const table = ROLLUP_TABLES.indexOf(row.table);
   if (table !== phase) return table < phase;
   // A row being inserted now comes after the cursor: the scan of this table will still reach it.
-  if (change.creationTime === null) return false;
-  return rebuild.cursor !== null && change.creationTime <= rebuild.cursor;
+  if (row.creationTime === null) return false;
+  return rebuild.cursor !== null && row.creationTime <= rebuild.cursor;
 }
 
-function targetsOf(org: Doc<"organizations">, change: RollupChange): Target[] {
+/** The generations a write of this row must update: the current one, and a rebuild that counted it. */
+export function rollupTargetsOf(org: Doc<"organizations">, row: RowPosition): Target[] {
   const targets = [currentRollups(org)];
   const rebuild = org.rollupRebuild;
-  if (rebuild && rebuildHasCounted(rebuild, change)) targets.push({ generation: rebuild.generation, timeZone: rebuild.timeZone });
+  if (rebuild && rebuildHasCounted(rebuild, row)) targets.push({ generation: rebuild.generation, timeZone: rebuild.timeZone });
   return targets;
 }
 
 type Pending = { generation: number; agentId: Id<"agents">; day: string; deltas: { delta: CounterDelta; sign: 1 | -1 }[] };
+export type PendingRollups = Map<string, Pending>;
 
-export async function rollupRow(db: DatabaseReader, orgId: Id<"organizations">, key: { generation: number; day: string; agentId: Id<"agents"> }) {
-  return db
+/**
+ * Rollup rows already found in this transaction (keyed by its db): a mutation that writes a session
+ * and a message touches the same row twice, and the second look is then a cached `get`, not a query.
+ */
+const rowIdsByTransaction = new WeakMap<DatabaseReader, RowIds>();
+type RowIds = Map<string, Id<"dailyStats">>;
+
+type RowKey = { generation: number; day: string; agentId: Id<"agents"> };
+
+function knownRows(db: DatabaseReader) {
+  const known: RowIds = rowIdsByTransaction.has(db) ? rowIdsByTransaction.get(db)! : new Map();
+  rowIdsByTransaction.set(db, known);
+  return known;
+}
+
+const memoKeyOf = (orgId: Id<"organizations">, key: RowKey) => `${orgId}|${key.generation}|${key.day}|${key.agentId}`;
+
+export async function rollupRow(db: DatabaseReader, orgId: Id<"organizations">, key: RowKey) {
+  const known = knownRows(db);
+  const memoKey = memoKeyOf(orgId, key);
+  const knownId = known.get(memoKey);
+  if (knownId !== undefined) return db.get("dailyStats", knownId);
+  const row = await db
     .query("dailyStats")
     .withIndex("by_org_and_generation_and_day_and_agent", (q) =>
       q.eq("orgId", orgId).eq("generation", key.generation).eq("day", key.day).eq("agentId", key.agentId),
     )
     .unique();
+  if (row !== null) known.set(memoKey, row._id);
+  return row;
 }
 
 /** Adds signed deltas to the rollup rows they belong to, creating rows as needed. */
@@ -60,13 +81,15 @@ export async function addToRollups(db: DatabaseWriter, orgId: Id<"organizations"
     const row = await rollupRow(db, orgId, { generation, day, agentId });
     let counters = row?.counters ?? zeroCounters();
     for (const { delta, sign } of deltas) counters = applyDelta(counters, delta, sign);
-    if (row === null) await db.insert("dailyStats", { orgId, agentId, day, generation, counters });
-    else await db.patch("dailyStats", row._id, { counters });
+    if (row === null) {
+      const rowId = await db.insert("dailyStats", { orgId, agentId, day, generation, counters });
+      knownRows(db).set(memoKeyOf(orgId, { generation, day, agentId }), rowId);
+    } else await db.patch("dailyStats", row._id, { counters });
   }
 }
 
 /** Groups contributions by rollup row under one target (its generation and time zone). */
-export function collect(into: Map<string, Pending>, target: Target, contributions: Contribution[], sign: 1 | -1) {
+export function collect(into: PendingRollups, target: Target, contributions: Contribution[], sign: 1 | -1) {
   for (const { agentId, at, delta } of contributions) {
     const day = localDayOf(target.timeZone, at);
     const key = `${target.generation}|${agentId}|${day}`;
@@ -74,20 +97,4 @@ export function collect(into: Map<string, Pending>, target: Target, contribution
     pending.deltas.push({ delta, sign });
     into.set(key, pending);
   }
-}
-
-/** Applies the rollup side of some row writes of one org: one org read, one read per touched row. */
-export async function applyRollupChanges(db: DatabaseWriter, orgId: Id<"organizations">, changes: RollupChange[]) {
-  const moving = changes.filter((change) => change.before.length > 0 || change.after.length > 0);
-  if (moving.length === 0) return;
-  const org = await db.get("organizations", orgId);
-  if (org === null) return;
-  const pending = new Map<string, Pending>();
-  for (const change of moving) {
-    for (const target of targetsOf(org, change)) {
-      collect(pending, target, change.before, -1);
-      collect(pending, target, change.after, 1);
-    }
-  }
-  await addToRollups(db, orgId, pending.values());
 }

@@ -60,3 +60,16 @@ export function stageEventContributions(event: StageEventFacts): Contribution[] 
   const reached = Object.fromEntries(event.reached.map((stage) => [stage, 1]));
   return [{ agentId: event.agentId, at: event.at, delta: { reached } }];
 }
+
+/** The tables whose rows feed the rollups, in the order a rebuild scans them. */
+export const ROLLUP_TABLES = ["sessions", "messages", "stageEvents"] as const;
+export type RollupTable = (typeof ROLLUP_TABLES)[number];
+
+type RowOf = { sessions: SessionFacts; messages: MessageFacts; stageEvents: StageEventFacts };
+
+/** What a row of any rollup table contributes. */
+export function contributionsOf<T extends RollupTable>(table: T, row: RowOf[T]): Contribution[] {
+  if (table === "sessions") return sessionContributions(row as SessionFacts);
+  if (table === "messages") return messageContributions(row as MessageFacts);
+  return stageEventContributions(row as StageEventFacts);
+}

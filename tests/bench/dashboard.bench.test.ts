@@ -1,7 +1,7 @@
 import { test } from "vitest";
 import type { Id } from "../../convex/_generated/dataModel";
 import { overviewOf } from "../../convex/model/overview";
-import { recomputeRollups } from "../../lib/metrics/recompute";
+import { recomputeRollups } from "../fixtures/recompute-rollups";
 import { DEFAULT_TIMEZONE } from "../../lib/time/timezone";
 import { localDayRange } from "../../lib/time/windows";
 import { newTest } from "../convex/setup";

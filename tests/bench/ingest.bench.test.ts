@@ -1,8 +1,8 @@
 import { test } from "vitest";
-import { applyWhatsAppChange } from "../../convex/model/ingest";
+
 import { newTest } from "../convex/setup";
 import { TS1, deliverWhatsApp, upsert } from "../fixtures/evolution";
-import { INGEST_CASES, seedHistory } from "../fixtures/ingest-history";
+import { INGEST_CASES, ingestAsProduction, seedHistory } from "../fixtures/ingest-history";
 import { report, timeEach } from "./report";
 
 /** WhatsApp ingest figures: document reads per webhook kind (DESIGN budget ≤ 10) and wall time. */
@@ -15,7 +15,7 @@ test("documents read and written by one ingest, per webhook kind", async () => {
     const t = newTest();
     const { orgId, agentId } = await t.run(seedHistory);
     const metrics = await t.run(async (ctx) => {
-      await applyWhatsAppChange(ctx.db, { orgId, agentId, change });
+      await ingestAsProduction(ctx, { orgId, agentId }, change);
       return ctx.meta.getTransactionMetrics();
     });
     rows.push({ ingest: name, documentsRead: metrics.documentsRead.used, documentsWritten: metrics.documentsWritten.used });

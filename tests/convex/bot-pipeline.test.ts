@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Doc } from "../../convex/_generated/dataModel";
-import { LEASE_MS, MAX_REPLY_ATTEMPTS, REPLY_DEBOUNCE_MS } from "../../convex/model/replies";
+import { LEASE_MS, MAX_REPLY_ATTEMPTS, REPLY_DEBOUNCE_MS } from "../../convex/model/botRules";
 import { stubEvolution } from "../fixtures/conversations";
 import { CUSTOMER, deliverWhatsApp, insertWebhookAgent, upsert } from "../fixtures/evolution";
 import { identity } from "../fixtures/identities";

@@ -3,7 +3,7 @@ import { api } from "../../convex/_generated/api";
 import type { Doc, Id } from "../../convex/_generated/dataModel";
 import { REBUILD_BATCH_SIZE } from "../../convex/rollups";
 import { isZero, type Counters } from "../../lib/metrics/counters";
-import { recomputeRollups } from "../../lib/metrics/recompute";
+import { recomputeRollups } from "../fixtures/recompute-rollups";
 import { stubEvolution } from "../fixtures/conversations";
 import { INSTANCE_B, SECRET_B, deliverWhatsApp, insertWebhookAgent, upsert } from "../fixtures/evolution";
 import { identityWithRole } from "../fixtures/identities";

@@ -1,9 +1,9 @@
 import { convexTest } from "convex-test";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { applyWhatsAppChange } from "../../convex/model/ingest";
+
 import schema from "../../convex/schema";
 import { TS1, TS3, deliverWhatsApp, upsert } from "../fixtures/evolution";
-import { INGEST_CASES as CASES, seedHistory } from "../fixtures/ingest-history";
+import { INGEST_CASES as CASES, ingestAsProduction, seedHistory } from "../fixtures/ingest-history";
 import { modules, newTest } from "./setup";
 
 /**
@@ -22,7 +22,7 @@ describe("document reads per ingest", () => {
     const t = newTest();
     const { orgId, agentId } = await t.run(seedHistory);
     const { outcome, documentsRead } = await t.run(async (ctx) => {
-      const result = await applyWhatsAppChange(ctx.db, { orgId, agentId, change });
+      const result = await ingestAsProduction(ctx, { orgId, agentId }, change);
       const metrics = await ctx.meta.getTransactionMetrics();
       return { outcome: result, documentsRead: metrics.documentsRead.used };
     });
@@ -36,19 +36,21 @@ describe("document reads per ingest", () => {
       const t = newTest();
       const { orgId, agentId } = await t.run(seedHistory);
       counts[name] = await t.run(async (ctx) => {
-        await applyWhatsAppChange(ctx.db, { orgId, agentId, change });
+        await ingestAsProduction(ctx, { orgId, agentId }, change);
         return (await ctx.meta.getTransactionMetrics()).documentsRead.used;
       });
     }
+    // Measured through internalOrgMutation's own db: the org check (+1 each), and the triggers'
+    // reads of the rows they diff (a new row's first read) instead of hand-built documents.
     expect(counts).toEqual({
-      "new inbound message from a known customer (reopens the session)": 7,
-      "new inbound message from a new customer": 4,
-      "inbound message with a changed profile name": 8,
-      "replay of a stored message": 2,
-      "fromMe echo of a message we sent": 3,
-      "message typed on the linked phone": 7,
-      "connection.update open": 2,
-      "qrcode.updated": 2,
+      "new inbound message from a known customer (reopens the session)": 8,
+      "new inbound message from a new customer": 7,
+      "inbound message with a changed profile name": 9,
+      "replay of a stored message": 3,
+      "fromMe echo of a message we sent": 4,
+      "message typed on the linked phone": 9,
+      "connection.update open": 3,
+      "qrcode.updated": 3,
     });
   });
 

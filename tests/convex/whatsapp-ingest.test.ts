@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import type { Doc, Id } from "../../convex/_generated/dataModel";
-import { sendTargetOf } from "../../convex/model/conversations";
+import { sendTargetOf } from "../../convex/model/contacts";
 import {
   CUSTOMER,
   CUSTOMER_JID,

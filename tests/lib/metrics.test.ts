@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { messageContributions, sessionContributions, stageEventContributions } from "../../lib/metrics/contributions";
 import { applyDelta, firstResponseBucketOf, isZero, sumCounters, zeroCounters } from "../../lib/metrics/counters";
-import { recomputeRollups } from "../../lib/metrics/recompute";
+import { recomputeRollups } from "../fixtures/recompute-rollups";
 import { medianBucket, summarize } from "../../lib/metrics/summary";
 
 /** The pure side of the rollups: what each row contributes, and how sums become dashboard numbers. */

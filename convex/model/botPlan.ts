@@ -1,13 +1,64 @@
+import { v, type Infer } from "convex/values";
 import { classifySpinStage, decideReply, modelProviderFromEnv, type ReplyDecision } from "../../lib/spin";
-import { env } from "../_generated/server";
+import { env, type DatabaseReader } from "../_generated/server";
+import { agentFields, botLanguageValidator, messageFields, sessionFields } from "../schema";
 import { DEFAULT_PRODUCT } from "./agents";
-import type { BotContext, BotReply } from "./botRun";
-import { MAX_TEXT_LENGTH } from "./conversations";
+import type { SessionAndAgent } from "./botLease";
+import type { BotReply } from "./botRecord";
+import { CONTEXT_MESSAGES } from "./botRules";
+import { sendTargetOf } from "./contacts";
+import { MAX_TEXT_LENGTH } from "./messages";
 
 /**
- * The SPIN engine (lib/spin) applied to one session's context: the reply, its stage and, when the
- * stage moved, the customer message that moved it. Uses the configured model, else the rules.
+ * Planning one reply: what the run reads (in its lease mutation), then the SPIN engine (lib/spin)
+ * applied to it: the reply, its stage and, when the stage moved, the customer message that moved it.
+ * Uses the configured model, else the rules.
  */
+
+export const botContextValidator = v.object({
+  instanceName: agentFields.instanceName,
+  number: v.string(),
+  persona: agentFields.persona,
+  product: agentFields.product,
+  language: botLanguageValidator,
+  stage: sessionFields.stage,
+  answeredSeq: v.number(),
+  messages: v.array(
+    v.object({
+      _id: v.id("messages"),
+      author: messageFields.author,
+      text: messageFields.text,
+      inboundSeq: v.union(v.number(), v.null()),
+    }),
+  ),
+});
+export type BotContext = Infer<typeof botContextValidator>;
+
+/** The latest messages, oldest first, and everything the reply planner needs to know. */
+export async function readBotContext(db: DatabaseReader, { session, agent }: SessionAndAgent): Promise<BotContext | null> {
+  const contact = await db.get("contacts", session.contactId);
+  if (contact === null) return null;
+  const latest = await db
+    .query("messages")
+    .withIndex("by_org_and_session_and_sentAt", (q) => q.eq("orgId", session.orgId).eq("sessionId", session._id))
+    .order("desc")
+    .take(CONTEXT_MESSAGES);
+  return {
+    instanceName: agent.instanceName,
+    number: sendTargetOf(contact),
+    persona: agent.persona,
+    product: agent.product,
+    language: agent.language ?? "auto",
+    stage: session.stage,
+    answeredSeq: session.answeredSeq ?? 0,
+    messages: latest.reverse().map((message) => ({
+      _id: message._id,
+      author: message.author,
+      text: message.text,
+      inboundSeq: message.inboundSeq ?? null,
+    })),
+  };
+}
 
 type ContextMessage = BotContext["messages"][number];
 

@@ -1,0 +1,40 @@
+import { Triggers, type Change } from "convex-helpers/server/triggers";
+import { contributionsOf, ROLLUP_TABLES, type Contribution, type RollupTable } from "../../lib/metrics/contributions";
+import type { DataModel } from "../_generated/dataModel";
+import type { DatabaseWriter } from "../_generated/server";
+import { addToRollups, collect, rollupTargetsOf, type PendingRollups } from "../model/rollups";
+
+/**
+ * Derived data kept by triggers (DESIGN "Data model": dailyStats "maintained by triggers on sessions,
+ * messages and stageEvents — never by hand"). Every mutation builder in ./functions.ts wraps its
+ * `ctx.db` with these, so no write path can skip them: each write of a rollup table applies
+ * `contributions(newDoc) − contributions(oldDoc)` to the (org, agent, local day) rows.
+ */
+export const triggers = new Triggers<DataModel>();
+
+const sameContributions = (a: Contribution[], b: Contribution[]) => JSON.stringify(a) === JSON.stringify(b);
+
+type RollupChange = Change<DataModel, RollupTable>;
+
+/** One row's change applied to the current rollups (and to a running rebuild that has counted it). */
+async function applyRollupChange(db: DatabaseWriter, table: RollupTable, change: RollupChange) {
+  const before = change.oldDoc ? contributionsOf(table, change.oldDoc as never) : [];
+  const after = change.newDoc ? contributionsOf(table, change.newDoc as never) : [];
+  if (sameContributions(before, after)) return;
+  const orgId = (change.newDoc ?? change.oldDoc)!.orgId;
+  const org = await db.get("organizations", orgId);
+  // A deleted organization's rows are being purged: its rollups go with them.
+  if (org === null || org.deletedAt !== undefined) return;
+  // A row inserted now is after any rebuild's cursor: the rebuild will still read it.
+  const creationTime = change.operation === "insert" ? null : change.oldDoc._creationTime;
+  const pending: PendingRollups = new Map();
+  for (const target of rollupTargetsOf(org, { table, creationTime })) {
+    collect(pending, target, before, -1);
+    collect(pending, target, after, 1);
+  }
+  await addToRollups(db, orgId, pending.values());
+}
+
+for (const table of ROLLUP_TABLES) {
+  triggers.register(table, async (ctx, change) => applyRollupChange(ctx.innerDb, table, change as RollupChange));
+}

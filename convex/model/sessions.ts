@@ -1,0 +1,157 @@
+import type { Doc, Id } from "../_generated/dataModel";
+import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
+import { digitsOfJid } from "./contacts";
+import { leaseHeld, REPLY_DEBOUNCE_MS } from "./botRules";
+import type { SessionListItem } from "./views";
+
+
+
+/**
+ * What one message does to its session, in one place for every writer (webhook ingest, the
+ * composer, the bot): the conversation list's row, the rollup facts, and the bot's bookkeeping.
+ */
+
+/** Longest text kept on a session for the conversation list. */
+export const PREVIEW_LENGTH = 140;
+
+export type ArrivedMessage = { text: string; sentAt: number } & (
+  | { direction: "in" }
+  | { direction: "out"; author: "bot" }
+  /** `onPhone`: typed on the linked phone (or its echo), rather than sent from SpinDesk's composer. */
+  | { direction: "out"; author: "human"; onPhone: boolean }
+);
+
+type SessionState = Pick<
+  Doc<"sessions">,
+  "lastMessageAt" | "unreadCount" | "status" | "inboundSeq" | "processingToken" | "processingExpiresAt" | "firstInboundAt" | "firstResponseAt" | "takenOverAt"
+>;
+
+export function previewOf(text: string): string {
+  return text.length > PREVIEW_LENGTH ? text.slice(0, PREVIEW_LENGTH) : text;
+}
+
+/** The list row: newest activity, its preview and direction, the unread count. */
+function listRowPatch(session: SessionState, message: ArrivedMessage): Partial<Doc<"sessions">> {
+  const isNewest = message.sentAt >= session.lastMessageAt;
+  return {
+    lastMessageAt: Math.max(session.lastMessageAt, message.sentAt),
+    ...(isNewest ? { lastMessagePreview: previewOf(message.text), lastMessageDirection: message.direction } : {}),
+    ...(message.direction === "in" ? { unreadCount: session.unreadCount + 1 } : {}),
+  };
+}
+
+/**
+ * The rollup facts, each set once: the first customer message, the first reply after it
+ * (first-response time), and the first time a person took over from the bot.
+ */
+function factsPatch(session: SessionState, message: ArrivedMessage, takeover: boolean): Partial<Doc<"sessions">> {
+  const patch: Partial<Doc<"sessions">> = {};
+  if (message.direction === "in" && session.firstInboundAt === undefined) patch.firstInboundAt = message.sentAt;
+  if (message.direction === "out" && session.firstInboundAt !== undefined && session.firstResponseAt === undefined) {
+    patch.firstResponseAt = message.sentAt;
+    // Provider clocks and ours differ by a little: a reply is never faster than instant.
+    patch.firstResponseMs = Math.max(0, message.sentAt - session.firstInboundAt);
+  }
+  if (takeover && session.takenOverAt === undefined) patch.takenOverAt = message.sentAt;
+  return patch;
+}
+
+/**
+ * Whether a person takes the conversation over: a reply from the composer always does; a message on
+ * the linked phone does unless a bot run holds the lease, since it may be the echo of the bot's send.
+ */
+function takesOver(session: SessionState, message: ArrivedMessage, now: number): boolean {
+  if (message.direction === "in" || message.author === "bot") return false;
+  return !message.onPhone || !leaseHeld(session, now);
+}
+
+/** The bot's side: a customer message gets the next number and pushes the reply's debounce forward. */
+function botPatch(session: SessionState, message: ArrivedMessage, now: number, takeover: boolean): Partial<Doc<"sessions">> {
+  if (message.direction === "in") {
+    return {
+      inboundSeq: (session.inboundSeq ?? 0) + 1,
+      replyDueAt: now + REPLY_DEBOUNCE_MS,
+      // A customer writing again reopens the conversation.
+      ...(session.status === "closed" ? { status: "active" as const } : {}),
+    };
+  }
+  return takeover ? { botPaused: true } : {};
+}
+
+/** Everything one message changes on its session. */
+export function sessionPatchFor(session: SessionState, message: ArrivedMessage, now: number): Partial<Doc<"sessions">> {
+  const takeover = takesOver(session, message, now);
+  return { ...listRowPatch(session, message), ...factsPatch(session, message, takeover), ...botPatch(session, message, now, takeover) };
+}
+
+/** Applies one message (plus the writer's own fields) to a stored session; returns the session as written. */
+export async function applyMessageToSession(
+  db: DatabaseWriter,
+  session: Doc<"sessions">,
+  message: ArrivedMessage,
+  extra: Partial<Doc<"sessions">> = {},
+): Promise<Doc<"sessions">> {
+  const patch = { ...sessionPatchFor(session, message, Date.now()), ...extra };
+  await db.patch("sessions", session._id, patch);
+  return { ...session, ...patch };
+}
+
+/** A contact's first session, started by its first message. */
+export async function startSession(
+  db: DatabaseWriter,
+  agent: Doc<"agents">,
+  contactId: Id<"contacts">,
+  message: ArrivedMessage,
+): Promise<Doc<"sessions">> {
+  const now = Date.now();
+  const fields = {
+    orgId: agent.orgId,
+    agentId: agent._id,
+    contactId,
+    stage: "situation" as const,
+    status: "active" as const,
+    botPaused: false,
+    needsAttention: false,
+    pendingReply: false,
+    unreadCount: 0,
+    lastMessageAt: message.sentAt,
+    inboundSeq: 0,
+    answeredSeq: 0,
+    startedAt: message.sentAt,
+  };
+  const session = { ...fields, ...sessionPatchFor(fields, message, now) };
+  const sessionId = await db.insert("sessions", session);
+  return { _id: sessionId, _creationTime: now, ...session };
+}
+
+/** The contact's newest session with this agent, or null when it has none yet. */
+export async function latestSessionOf(db: DatabaseReader, agent: Doc<"agents">, contactId: Id<"contacts">) {
+  return db
+    .query("sessions")
+    .withIndex("by_org_and_agent_and_contact", (q) => q.eq("orgId", agent.orgId).eq("agentId", agent._id).eq("contactId", contactId))
+    .order("desc")
+    .first();
+}
+
+/** One row of the conversation list: the session joined with its contact and agent. */
+export async function toSessionListItem(db: DatabaseReader, session: Doc<"sessions">): Promise<SessionListItem> {
+  const contact = await db.get("contacts", session.contactId);
+  const agent = await db.get("agents", session.agentId);
+  return {
+    _id: session._id,
+    agentId: session.agentId,
+    // Deleted agents keep their row, so their conversations still show a name.
+    agentName: agent?.name ?? "",
+    contactName: contact?.name ?? null,
+    contactNumber: contact ? digitsOfJid(contact.waJid) : "",
+    stage: session.stage,
+    status: session.status,
+    unreadCount: session.unreadCount,
+    lastMessageAt: session.lastMessageAt,
+    lastMessagePreview: session.lastMessagePreview ?? null,
+    lastMessageDirection: session.lastMessageDirection ?? null,
+    botPaused: session.botPaused,
+    needsAttention: session.needsAttention,
+    handoffSuggested: session.handoffSuggested ?? false,
+  };
+}
