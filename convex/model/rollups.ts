@@ -53,7 +53,8 @@ type RowIds = Map<string, Id<"dailyStats">>;
 type RowKey = { generation: number; day: string; agentId: Id<"agents"> };
 
 function knownRows(db: DatabaseReader) {
-  const known: RowIds = rowIdsByTransaction.has(db) ? rowIdsByTransaction.get(db)! : new Map();
+  // eslint-disable-next-line @convex-dev/explicit-table-ids -- a WeakMap lookup, not a database read
+  const known: RowIds = rowIdsByTransaction.get(db) ?? new Map();
   rowIdsByTransaction.set(db, known);
   return known;
 }
