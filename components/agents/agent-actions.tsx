@@ -17,9 +17,9 @@ type AgentActionsProps = {
 /** Admin-only controls, each behind a confirmation. */
 export function AgentActions({ orgId, agent, onRotated, onRemove }: AgentActionsProps) {
   const t = useTranslations("agents.actions");
-  const refreshQr = useAction(api.agents.refreshQr);
-  const disconnect = useAction(api.agents.disconnect);
-  const rotateSecret = useAction(api.agents.rotateSecret);
+  const refreshQr = useAction(api.agentGateway.refreshQr);
+  const disconnect = useAction(api.agentGateway.disconnect);
+  const rotateSecret = useAction(api.agentGateway.rotateSecret);
   const args = { orgId, agentId: agent._id };
   const name = agent.name;
 

@@ -28,7 +28,7 @@ export function AgentDetail({ orgId, agentId }: { orgId: string; agentId: Id<"ag
   const format = useFormatter();
   const router = useRouter();
   const errorMessage = useErrorMessage();
-  const remove = useAction(api.agents.remove);
+  const remove = useAction(api.agentGateway.remove);
   const [removing, setRemoving] = useState(false);
   const [removeError, setRemoveError] = useState<string | null>(null);
   const [rotatedSecret, setRotatedSecret] = useState<string | null>(null);

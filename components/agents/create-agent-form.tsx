@@ -21,7 +21,7 @@ type CreateAgentFormProps = { orgId: string; onCreated: (agent: CreatedAgent) =>
 export function CreateAgentForm({ orgId, onCreated, onCancel }: CreateAgentFormProps) {
   const t = useTranslations("agents.create");
   const errorMessage = useErrorMessage();
-  const create = useAction(api.agents.create);
+  const create = useAction(api.agentGateway.create);
   const ids = { name: useId(), persona: useId(), personaHint: useId(), product: useId(), productHint: useId() };
   const [name, setName] = useState("");
   const [persona, setPersona] = useState("");

@@ -13,8 +13,8 @@ import type {
   FilterApi,
   FunctionReference,
 } from "convex/server";
+import type * as agentGateway from "../agentGateway.js";
 import type * as agents from "../agents.js";
-import type * as agentsInternal from "../agentsInternal.js";
 import type * as bot from "../bot.js";
 import type * as clerk from "../clerk.js";
 import type * as crons from "../crons.js";
@@ -63,8 +63,8 @@ import type * as whatsapp from "../whatsapp.js";
  * ```
  */
 declare const fullApi: ApiFromModules<{
+  agentGateway: typeof agentGateway;
   agents: typeof agents;
-  agentsInternal: typeof agentsInternal;
   bot: typeof bot;
   clerk: typeof clerk;
   crons: typeof crons;

@@ -109,14 +109,13 @@ export async function unusedInstanceName(db: DatabaseReader): Promise<string> {
   fail("INTERNAL_ERROR", "Could not pick a free instance name. Try again.");
 }
 
-/** The org's live (not deleted) agent, or NOT_FOUND: another org's agent is as absent as a missing one. */
-export async function liveAgentX(
-  db: DatabaseReader,
-  orgId: Id<"organizations">,
-  agentId: Id<"agents">,
-): Promise<Doc<"agents">> {
+/**
+ * The live (not deleted) agent, or NOT_FOUND. Called with an org-scoped db, where row-level security
+ * makes another org's agent as absent as a missing one.
+ */
+export async function liveAgentX(db: DatabaseReader, agentId: Id<"agents">): Promise<Doc<"agents">> {
   const agent = await db.get("agents", agentId);
-  if (agent === null || agent.orgId !== orgId || agent.deletedAt !== undefined) {
+  if (agent === null || agent.deletedAt !== undefined) {
     fail("NOT_FOUND", "This agent does not exist.");
   }
   return agent;

@@ -14,10 +14,10 @@ const ADMIN_ACTIONS = ["refreshQr", "disconnect", "remove", "rotateSecret"] as c
 
 function runAdminAction(caller: Scene["asAdmin"], name: (typeof ADMIN_ACTIONS)[number], agentId: Id<"agents">) {
   const args = { orgId: ORG, agentId };
-  if (name === "refreshQr") return caller.action(api.agents.refreshQr, args);
-  if (name === "disconnect") return caller.action(api.agents.disconnect, args);
-  if (name === "remove") return caller.action(api.agents.remove, args);
-  return caller.action(api.agents.rotateSecret, args);
+  if (name === "refreshQr") return caller.action(api.agentGateway.refreshQr, args);
+  if (name === "disconnect") return caller.action(api.agentGateway.disconnect, args);
+  if (name === "remove") return caller.action(api.agentGateway.remove, args);
+  return caller.action(api.agentGateway.rotateSecret, args);
 }
 
 describe.each(ADMIN_ACTIONS)("%s refusals", (name) => {
@@ -50,7 +50,7 @@ describe("refreshQr", () => {
     const { agentId } = await createAgent(scene);
     const firstQr = (await agentRow(scene.t, agentId))?.qrCode;
 
-    await scene.asAdmin.action(api.agents.refreshQr, { orgId: ORG, agentId });
+    await scene.asAdmin.action(api.agentGateway.refreshQr, { orgId: ORG, agentId });
     const row = await agentRow(scene.t, agentId);
     expect(row).toMatchObject({ status: "connecting", qrCode: expect.stringMatching(/^data:image\/png;base64,/) });
     expect(row?.qrCode).not.toBe(firstQr);
@@ -62,7 +62,7 @@ describe("refreshQr", () => {
     const { agentId, instanceName } = await createAgent(scene);
     scene.gateway.setState(instanceName, "open");
 
-    await scene.asAdmin.action(api.agents.refreshQr, { orgId: ORG, agentId });
+    await scene.asAdmin.action(api.agentGateway.refreshQr, { orgId: ORG, agentId });
     const row = await agentRow(scene.t, agentId);
     expect(row).toMatchObject({ status: "open" });
     expect(row?.qrCode).toBeUndefined();
@@ -76,7 +76,7 @@ describe("disconnect", () => {
     scene.gateway.setState(instanceName, "open");
     await scene.t.run((ctx) => ctx.db.patch("agents", agentId, { status: "open", phoneNumber: "5511999990000" }));
 
-    await scene.asAdmin.action(api.agents.disconnect, { orgId: ORG, agentId });
+    await scene.asAdmin.action(api.agentGateway.disconnect, { orgId: ORG, agentId });
     const row = await agentRow(scene.t, agentId);
     expect(row).toMatchObject({ status: "close" });
     expect(row?.qrCode).toBeUndefined();
@@ -88,7 +88,7 @@ describe("disconnect", () => {
     const scene = await orgWithAdmin();
     const { agentId, instanceName } = await createAgent(scene);
     scene.gateway.setState(instanceName, "close");
-    await scene.asAdmin.action(api.agents.disconnect, { orgId: ORG, agentId });
+    await scene.asAdmin.action(api.agentGateway.disconnect, { orgId: ORG, agentId });
     expect(await agentRow(scene.t, agentId)).toMatchObject({ status: "close" });
   });
 
@@ -97,7 +97,7 @@ describe("disconnect", () => {
     const { agentId } = await createAgent(scene);
     const before = await snapshot(scene.t);
     scene.gateway.fail("DELETE /instance/logout", { status: 500 });
-    await expect(scene.asAdmin.action(api.agents.disconnect, { orgId: ORG, agentId })).rejects.toMatchObject({
+    await expect(scene.asAdmin.action(api.agentGateway.disconnect, { orgId: ORG, agentId })).rejects.toMatchObject({
       data: { code: "INTERNAL_ERROR" },
     });
     expect(await snapshot(scene.t)).toEqual(before);
@@ -117,7 +117,7 @@ describe("remove", () => {
       }));
     const conversationBefore = await readConversation();
 
-    await scene.asAdmin.action(api.agents.remove, { orgId: ORG, agentId });
+    await scene.asAdmin.action(api.agentGateway.remove, { orgId: ORG, agentId });
 
     expect(scene.gateway.instances.has(instanceName)).toBe(false);
     expect(await scene.asMember.query(api.agents.list, { orgId: ORG })).toEqual([]);
@@ -132,10 +132,10 @@ describe("remove", () => {
   test("answers NOT_FOUND the second time and records nothing more", async () => {
     const scene = await orgWithAdmin();
     const { agentId } = await createAgent(scene);
-    await scene.asAdmin.action(api.agents.remove, { orgId: ORG, agentId });
+    await scene.asAdmin.action(api.agentGateway.remove, { orgId: ORG, agentId });
     const before = await snapshot(scene.t);
 
-    await expect(scene.asAdmin.action(api.agents.remove, { orgId: ORG, agentId })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
+    await expect(scene.asAdmin.action(api.agentGateway.remove, { orgId: ORG, agentId })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
     expect(await snapshot(scene.t)).toEqual(before);
   });
 
@@ -143,7 +143,7 @@ describe("remove", () => {
     const scene = await orgWithAdmin();
     const { agentId, instanceName } = await createAgent(scene);
     scene.gateway.instances.delete(instanceName);
-    await scene.asAdmin.action(api.agents.remove, { orgId: ORG, agentId });
+    await scene.asAdmin.action(api.agentGateway.remove, { orgId: ORG, agentId });
     expect((await agentRow(scene.t, agentId))?.deletedAt).toEqual(expect.any(Number));
   });
 
@@ -152,7 +152,7 @@ describe("remove", () => {
     const { agentId } = await createAgent(scene);
     const before = await snapshot(scene.t);
     scene.gateway.fail("DELETE /instance/delete", "network");
-    await expect(scene.asAdmin.action(api.agents.remove, { orgId: ORG, agentId })).rejects.toMatchObject({
+    await expect(scene.asAdmin.action(api.agentGateway.remove, { orgId: ORG, agentId })).rejects.toMatchObject({
       data: { code: "INTERNAL_ERROR" },
     });
     expect(await snapshot(scene.t)).toEqual(before);
@@ -164,7 +164,7 @@ describe("rotateSecret", () => {
     const scene = await orgWithAdmin();
     const created = await createAgent(scene);
 
-    const { webhookSecret } = await scene.asAdmin.action(api.agents.rotateSecret, { orgId: ORG, agentId: created.agentId });
+    const { webhookSecret } = await scene.asAdmin.action(api.agentGateway.rotateSecret, { orgId: ORG, agentId: created.agentId });
     expect(webhookSecret).toMatch(/^[0-9a-f]{64}$/);
     expect(webhookSecret).not.toBe(created.webhookSecret);
     const [call] = scene.gateway.callsTo("POST /webhook/set");
@@ -181,7 +181,7 @@ describe("rotateSecret", () => {
   test("keeps accepting the previous secret for a grace period, so deliveries signed in between are not lost", async () => {
     const scene = await orgWithAdmin();
     const created = await createAgent(scene);
-    await scene.asAdmin.action(api.agents.rotateSecret, { orgId: ORG, agentId: created.agentId });
+    await scene.asAdmin.action(api.agentGateway.rotateSecret, { orgId: ORG, agentId: created.agentId });
     const row = await agentRow(scene.t, created.agentId);
     expect(row?.previousWebhookSecret).toBe(created.webhookSecret);
     expect(row?.previousSecretValidUntil).toBeGreaterThan(Date.now());
@@ -193,7 +193,7 @@ describe("rotateSecret", () => {
     const before = await snapshot(scene.t);
     scene.gateway.fail("POST /webhook/set", { status: 500 });
 
-    const attempt = scene.asAdmin.action(api.agents.rotateSecret, { orgId: ORG, agentId: created.agentId });
+    const attempt = scene.asAdmin.action(api.agentGateway.rotateSecret, { orgId: ORG, agentId: created.agentId });
     await expect(attempt).rejects.toMatchObject({ data: { code: "INTERNAL_ERROR" } });
     expect(await snapshot(scene.t)).toEqual(before);
     expect(scene.gateway.instances.get(created.instanceName)?.jwtKey).toBe(created.webhookSecret);

@@ -26,7 +26,7 @@ export async function orgWithAdmin() {
 export type Scene = Awaited<ReturnType<typeof orgWithAdmin>>;
 
 export async function createAgent(scene: Scene, name = "Sales bot") {
-  return scene.asAdmin.action(api.agents.create, { orgId: ORG, name });
+  return scene.asAdmin.action(api.agentGateway.create, { orgId: ORG, name });
 }
 
 export async function agentRow(t: TestConvex, agentId: Id<"agents">) {

@@ -53,7 +53,7 @@ describe("create", () => {
 
   test("keeps the persona and product it is given", async () => {
     const scene = await orgWithAdmin();
-    const { agentId } = await scene.asAdmin.action(api.agents.create, {
+    const { agentId } = await scene.asAdmin.action(api.agentGateway.create, {
       orgId: ORG,
       name: "Closer",
       persona: " Direct and warm ",
@@ -72,7 +72,7 @@ describe("create", () => {
 
   test("refuses a member with FORBIDDEN and writes nothing", async () => {
     const scene = await orgWithAdmin();
-    const attempt = scene.asMember.action(api.agents.create, { orgId: ORG, name: "Sales bot" });
+    const attempt = scene.asMember.action(api.agentGateway.create, { orgId: ORG, name: "Sales bot" });
     await expect(attempt).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
     expect(await snapshot(scene.t)).toEqual({ agents: [], auditLog: [] });
     expect(scene.gateway.calls).toHaveLength(0);
@@ -80,7 +80,7 @@ describe("create", () => {
 
   test("refuses a blank name with INVALID_ARGUMENT before calling the gateway", async () => {
     const scene = await orgWithAdmin();
-    const attempt = scene.asAdmin.action(api.agents.create, { orgId: ORG, name: "   " });
+    const attempt = scene.asAdmin.action(api.agentGateway.create, { orgId: ORG, name: "   " });
     await expect(attempt).rejects.toMatchObject({ data: { code: "INVALID_ARGUMENT" } });
     expect(await snapshot(scene.t)).toEqual({ agents: [], auditLog: [] });
     expect(scene.gateway.calls).toHaveLength(0);
