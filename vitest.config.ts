@@ -10,6 +10,8 @@ export default defineConfig({
           name: "convex",
           environment: "edge-runtime",
           include: ["tests/convex/**/*.test.ts"],
+          setupFiles: ["tests/convex/drain.ts"],
+          sequence: { hooks: "list" },
           server: { deps: { inline: ["convex-test"] } },
         },
       },

@@ -1,10 +1,8 @@
-import { convexTest } from "convex-test";
 import { afterEach, describe, expect, test, vi } from "vitest";
 
-import schema from "../../convex/schema";
 import { TS1, TS3, deliverWhatsApp, upsert } from "../fixtures/evolution";
 import { INGEST_CASES as CASES, ingestAsProduction, seedHistory } from "../fixtures/ingest-history";
-import { modules, newTest } from "./setup";
+import { newTest } from "./setup";
 
 /**
  * DESIGN "Budgets": one webhook ingest reads ≤ 10 documents, whatever the history. Counted by
@@ -56,7 +54,7 @@ describe("document reads per ingest", () => {
 
   test("the whole webhook runs under Convex's limits tightened to the budget", async () => {
     vi.useFakeTimers();
-    const t = convexTest({ schema, modules, transactionLimits: { documentsRead: BUDGET } });
+    const t = newTest({}, { transactionLimits: { documentsRead: BUDGET } });
     await t.run(async (ctx) => {
       await seedHistory(ctx);
     });
