@@ -19,6 +19,7 @@ import {
   setUpClerkWebhookEnvironment,
 } from "../fixtures/clerk";
 import { identity } from "../fixtures/identities";
+import { allRows, ALL_TABLES } from "../fixtures/all-rows";
 import { newTest, type TestConvex } from "./setup";
 
 let t: TestConvex;
@@ -29,15 +30,12 @@ beforeEach(() => {
   t = newTest();
 });
 
-const WRITTEN_TABLES = ["organizations", "users", "memberships", "auditLog", "webhookDeliveries"] as const;
-const NOTHING_WRITTEN = { organizations: 0, users: 0, memberships: 0, auditLog: 0, webhookDeliveries: 0 };
+/** Every table of the schema, and scheduled jobs, at zero rows. */
+const NOTHING_WRITTEN: Record<string, number> = Object.fromEntries([...ALL_TABLES, "_scheduled_functions"].map((table) => [table, 0]));
 
 async function countRows() {
-  return t.run(async (ctx) => {
-    const counts: Record<string, number> = {};
-    for (const table of WRITTEN_TABLES) counts[table] = (await ctx.db.query(table).collect()).length;
-    return counts;
-  });
+  const rows = await allRows(t);
+  return Object.fromEntries(Object.entries(rows).map(([table, found]) => [table, found.length]));
 }
 
 async function expectRefusedWithoutWrites(response: ClerkResponse, status: number, code: string) {
