@@ -32,7 +32,7 @@ export const clerkChangeValidator = v.union(
   v.object({ kind: v.literal("user.delete"), userExternalId: v.string() }),
 );
 
-/** Applies one verified Clerk change exactly once per svix-id, in one transaction. */
+/** Global: identity sync. Applies one verified Clerk change exactly once per svix-id, in one transaction. */
 export const applyChange = internalMutation({
   args: { deliveryId: v.string(), change: clerkChangeValidator },
   returns: v.object({ duplicate: v.boolean() }),

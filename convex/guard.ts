@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import { internalQuery, loadLiveOrgX } from "./lib/functions";
 
-/** Step 4 of the guard for org actions, which have no database of their own. */
+/** Global: step 4 of the guard for org actions (no db of their own), by the auth provider's org id. */
 export const liveOrgByExternalId = internalQuery({
   args: { externalId: v.string() },
   handler: async (ctx, { externalId }) => loadLiveOrgX(ctx.db, externalId),

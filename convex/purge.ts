@@ -7,7 +7,10 @@ import { TENANT_TABLES, tenantRowsByOrg, type TenantTable } from "./model/tenant
 /** Far below Convex's 16,000 writes per transaction, and small enough to keep each run short. */
 export const PURGE_BATCH_SIZE = 500;
 
-/** Deletes up to PURGE_BATCH_SIZE rows of a deleted org, then schedules itself until none are left. */
+/**
+ * Not an org function on purpose: it runs on a deleted org, which internalOrgMutation refuses. Deletes
+ * up to PURGE_BATCH_SIZE rows of that org, then schedules itself until none are left.
+ */
 export const purgeOrganizationBatch = internalMutation({
   args: { orgId: v.id("organizations") },
   returns: v.object({ deleted: v.number(), done: v.boolean() }),

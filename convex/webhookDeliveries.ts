@@ -6,7 +6,7 @@ import { internalMutation } from "./lib/functions";
 export const DELIVERY_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 const PRUNE_BATCH_SIZE = 500;
 
-/** Deletes delivery ids older than the retention window, a batch at a time. */
+/** Global: delivery ids belong to no org. Deletes those older than the retention window, a batch at a time. */
 export const pruneExpired = internalMutation({
   args: {},
   returns: v.object({ deleted: v.number() }),

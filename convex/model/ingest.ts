@@ -56,7 +56,7 @@ async function sessionForMessage(db: DatabaseWriter, agent: Doc<"agents">, conta
  * delivery forward. An unknown `fromMe` message was typed on the phone: stored as out/human.
  */
 export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, change: MessageChange): Promise<Applied> {
-  const known = await messageByExternalId(db, agent, change.externalId);
+  const known = await messageByExternalId(db, agent._id, change.externalId);
   if (known !== null) {
     if (!change.fromMe || known.direction !== "out") return { outcome: "duplicate", replyDue: null };
     return { outcome: (await advanceDelivery(db, known, change.delivery)) ? "updated" : "unchanged", replyDue: null };

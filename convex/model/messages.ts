@@ -4,7 +4,8 @@ import type { MessageView } from "./views";
 
 /**
  * Stored messages, and the one way our own sends meet their WhatsApp echo: whichever of the two is
- * stored first, the conversation ends up with one message, whose delivery only moves forward.
+ * stored first, the conversation ends up with one message, whose delivery only moves forward. Called
+ * with an org-scoped db: row-level security keeps another org's messages out of every lookup.
  */
 
 /** WhatsApp's own limit for one text message. */
@@ -32,12 +33,11 @@ export function toMessageView(message: Doc<"messages">): MessageView {
 }
 
 /** The agent's message stored under this WhatsApp id (ids are unique per agent), if any. */
-export async function messageByExternalId(db: DatabaseReader, agent: Pick<Doc<"agents">, "_id" | "orgId">, externalId: string) {
-  const message = await db
+export async function messageByExternalId(db: DatabaseReader, agentId: Id<"agents">, externalId: string) {
+  return db
     .query("messages")
-    .withIndex("by_agent_and_externalId", (q) => q.eq("agentId", agent._id).eq("externalId", externalId))
+    .withIndex("by_agent_and_externalId", (q) => q.eq("agentId", agentId).eq("externalId", externalId))
     .first();
-  return message !== null && message.orgId === agent.orgId ? message : null;
 }
 
 /** A known outbound message heard of again (its echo, or a status): its delivery moves forward only. */
@@ -56,7 +56,7 @@ type OutboundDraft = Pick<Doc<"messages">, "author" | "text" | "sentAt" | "deliv
  * as a message typed on the phone), the echo becomes this message instead of a duplicate.
  */
 export async function recordOutbound(db: DatabaseWriter, session: Doc<"sessions">, draft: OutboundDraft): Promise<Id<"messages">> {
-  const echo = draft.externalId ? await messageByExternalId(db, { _id: session.agentId, orgId: session.orgId }, draft.externalId) : null;
+  const echo = draft.externalId ? await messageByExternalId(db, session.agentId, draft.externalId) : null;
   if (echo !== null && echo.direction === "out") {
     const { author, stage, answersThroughSeq } = draft;
     await db.patch("messages", echo._id, { author, stage, answersThroughSeq, delivery: laterDelivery(echo.delivery, draft.delivery) });
@@ -77,7 +77,7 @@ export async function confirmOutbound(db: DatabaseWriter, message: Doc<"messages
     .withIndex("by_agent_and_externalId", (q) => q.eq("agentId", message.agentId).eq("externalId", externalId))
     .take(10);
   const isEcho = (row: Doc<"messages">) =>
-    row._id !== message._id && row.orgId === message.orgId && row.sessionId === message.sessionId && row.direction === "out" && row.text === message.text;
+    row._id !== message._id && row.sessionId === message.sessionId && row.direction === "out" && row.text === message.text;
   for (const echo of sameId.filter(isEcho)) {
     delivery = laterDelivery(delivery, echo.delivery);
     await db.delete("messages", echo._id);

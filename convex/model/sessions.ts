@@ -96,15 +96,9 @@ export async function applyMessageToSession(
   return { ...session, ...patch };
 }
 
-/** A contact's first session, started by its first message. */
-export async function startSession(
-  db: DatabaseWriter,
-  agent: Doc<"agents">,
-  contactId: Id<"contacts">,
-  message: ArrivedMessage,
-): Promise<Doc<"sessions">> {
-  const now = Date.now();
-  const fields = {
+/** A new session's own fields, before any message is applied: the one constructor of a session row. */
+export function newSessionFields(agent: Pick<Doc<"agents">, "_id" | "orgId">, contactId: Id<"contacts">, startedAt: number) {
+  return {
     orgId: agent.orgId,
     agentId: agent._id,
     contactId,
@@ -114,11 +108,22 @@ export async function startSession(
     needsAttention: false,
     pendingReply: false,
     unreadCount: 0,
-    lastMessageAt: message.sentAt,
+    lastMessageAt: startedAt,
     inboundSeq: 0,
     answeredSeq: 0,
-    startedAt: message.sentAt,
+    startedAt,
   };
+}
+
+/** A contact's first session, started by its first message. */
+export async function startSession(
+  db: DatabaseWriter,
+  agent: Doc<"agents">,
+  contactId: Id<"contacts">,
+  message: ArrivedMessage,
+): Promise<Doc<"sessions">> {
+  const now = Date.now();
+  const fields = newSessionFields(agent, contactId, message.sentAt);
   const session = { ...fields, ...sessionPatchFor(fields, message, now) };
   const sessionId = await db.insert("sessions", session);
   return { _id: sessionId, _creationTime: now, ...session };
