@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
 import { LoadingState } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
-import { toAppErrorData, type AppErrorData } from "@/convex/lib/errors";
+import { toAppErrorData, type AppErrorData } from "@/lib/errors";
 import { useActiveOrgId } from "@/lib/auth/client";
 import { OrgMismatchNotice } from "./org-mismatch-notice";
 

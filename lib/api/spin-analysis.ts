@@ -1,4 +1,4 @@
-import { HTTP_STATUS, toAppErrorData, type ErrorCode } from "../../convex/lib/errors";
+import { HTTP_STATUS, toAppErrorData, type ErrorCode } from "../errors";
 import { checkOrgAccess } from "../auth/org-access";
 import type { Session } from "../auth/types";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { HTTP_STATUS, type ErrorCode } from "../../../convex/lib/errors";
+import { HTTP_STATUS, type ErrorCode } from "../../errors";
 import { configuredAuthProvider } from "../setup";
 import { LocalAuthError } from "./errors";
 import type { SessionCookieWrite } from "./session";
