@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { OrgMismatchScreen, OrgRequiredScreen } from "@/components/org/org-gate";
 import { OrgShell } from "@/components/org/org-shell";
-import { checkOrgAccess } from "@/lib/auth/org-access";
+import { checkOrgAccess } from "@/lib/auth/verdict";
 import { orgPath, signInPath } from "@/lib/auth/routes";
 import { getServerSession } from "@/lib/auth/server";
 
