@@ -6,7 +6,7 @@ import { useId } from "react";
 import { RoleBadge } from "@/components/org/role-badge";
 import { Badge } from "@/components/ui/badge";
 import { Spinner } from "@/components/ui/spinner";
-import { SELECT_ORG_PATH } from "../../routes";
+import { SELECT_ORG_PATH } from "@/lib/auth/routes";
 import { useLocalAuth } from "../context";
 import { Popover } from "./popover";
 import { useOpenOrg } from "./use-open-org";

@@ -1,9 +1,10 @@
 import "server-only";
+import type { AuthProviderName } from "@/lib/auth/provider";
+import { configuredAuthProvider } from "@/lib/auth/setup";
+import type { Session } from "@/lib/auth/types";
 import { clerkServerAuth } from "./clerk/server";
 import { localServerAuth } from "./local/server";
-import type { AuthProviderName } from "./provider";
-import { configuredAuthProvider } from "./setup";
-import type { ServerAuth, Session } from "./types";
+import type { ServerAuth } from "./types";
 
 const SERVER_AUTH = {
   clerk: clerkServerAuth,
@@ -22,5 +23,5 @@ export async function getConvexToken(): Promise<string | null> {
   return provider === null ? null : SERVER_AUTH[provider].getConvexToken();
 }
 
-export { authSetup, configuredAuthProvider } from "./setup";
-export type { Session } from "./types";
+export { authSetup, configuredAuthProvider } from "@/lib/auth/setup";
+export type { Session } from "@/lib/auth/types";

@@ -2,9 +2,9 @@
 
 import { ConvexProviderWithAuth, ConvexReactClient } from "convex/react";
 import { createContext, use, useState, type ReactNode } from "react";
+import type { AuthProviderName } from "@/lib/auth/provider";
 import { clerkClientAuth } from "./clerk/client";
 import { localClientAuth } from "./local/client";
-import type { AuthProviderName } from "./provider";
 import type { ClientAuth } from "./types";
 
 const CLIENT_AUTH = {

@@ -1,11 +1,11 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { LOCALE_COOKIE, type Locale } from "./config";
-import { resolveLocale } from "./resolve-locale";
+import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
+import { resolveLocale } from "@/lib/i18n/resolve-locale";
 
 const MESSAGES = {
-  en: () => import("./messages/en.json"),
-  "pt-BR": () => import("./messages/pt-BR.json"),
+  en: () => import("@/lib/i18n/messages/en.json"),
+  "pt-BR": () => import("@/lib/i18n/messages/pt-BR.json"),
 } satisfies Record<Locale, () => Promise<{ default: unknown }>>;
 
 export default getRequestConfig(async () => {

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { localIssuer, SESSION_COOKIE } from "./config";
-import { createOrganization, readDirectory } from "./directory";
-import { LocalAuthError } from "./errors";
-import { isHttps, localEndpoint, ok, readBody, readCookie, withCookie } from "./http";
-import { publicJwks, SIGNING_ALG } from "./keys";
-import { findUser, orgsOf } from "./model";
+import { localIssuer, SESSION_COOKIE } from "@/lib/auth/local/config";
+import { createOrganization, readDirectory } from "@/lib/auth/local/directory";
+import { LocalAuthError } from "@/lib/auth/local/errors";
+import { publicJwks, SIGNING_ALG } from "@/lib/auth/local/keys";
+import { findUser, orgsOf } from "@/lib/auth/local/model";
 import {
   clearedSessionCookie,
   readSession,
@@ -13,8 +12,9 @@ import {
   viewerOf,
   withActiveOrg,
   type LocalSessionState,
-} from "./session";
-import { issueConvexToken } from "./tokens";
+} from "@/lib/auth/local/session";
+import { issueConvexToken } from "@/lib/auth/local/tokens";
+import { isHttps, localEndpoint, ok, readBody, readCookie, withCookie } from "./http";
 
 /** The route handlers under /api/local-auth (the files in app/api/local-auth only re-export these). */
 

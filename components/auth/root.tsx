@@ -1,10 +1,10 @@
 import "server-only";
 import type { ReactNode } from "react";
-import type { Locale } from "../i18n/config";
-import { AuthClientProvider } from "./client";
+import type { AuthProviderName } from "@/lib/auth/provider";
+import type { Locale } from "@/lib/i18n/config";
 import { ClerkRoot } from "./clerk/root";
+import { AuthClientProvider } from "./client";
 import { LocalRoot } from "./local/root";
-import type { AuthProviderName } from "./provider";
 import type { AuthRootComponent } from "./types";
 
 const ROOTS = {

@@ -2,8 +2,8 @@
 
 import type { ClientAuth } from "../types";
 import { useLocalActivateOrg, useLocalActiveOrgId, useLocalAuthForConvex } from "./context";
-import { LocalOrganizationPicker } from "./ui/organization-picker";
 import { LocalOrgSwitcher } from "./ui/org-switcher";
+import { LocalOrganizationPicker } from "./ui/organization-picker";
 import { LocalSignInScreen, LocalSignUpScreen } from "./ui/sign-in-screen";
 import { LocalUserMenu } from "./ui/user-menu";
 

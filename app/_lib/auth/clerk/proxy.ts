@@ -1,5 +1,5 @@
 import { clerkMiddleware } from "@clerk/nextjs/server";
-import { isProtectedPath, SIGN_IN_PATH, SIGN_UP_PATH } from "../routes";
+import { isProtectedPath, SIGN_IN_PATH, SIGN_UP_PATH } from "@/lib/auth/routes";
 
 /** Signed-out visitors of org pages go to sign-in; the org in the URL becomes the active org. */
 export const clerkProxy = clerkMiddleware(

@@ -2,9 +2,9 @@
 
 import { OrganizationList, OrganizationSwitcher, SignIn, SignUp, UserButton, useAuth, useClerk } from "@clerk/nextjs";
 import { useCallback, useMemo } from "react";
-import { AFTER_SIGN_IN_PATH, SELECT_ORG_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from "../routes";
+import { CONVEX_JWT_TEMPLATE } from "@/lib/auth/clerk/env";
+import { AFTER_SIGN_IN_PATH, SELECT_ORG_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from "@/lib/auth/routes";
 import type { ClientAuth, ConvexAuthState } from "../types";
-import { CONVEX_JWT_TEMPLATE } from "./env";
 
 const ORG_URL = "/org/:id";
 

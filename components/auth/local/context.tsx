@@ -3,10 +3,10 @@
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { localAuthApi, LocalAuthRequestError } from "@/lib/auth/local/api";
+import type { LocalAccount, LocalViewer } from "@/lib/auth/local/model";
+import { orgToActivate } from "@/lib/auth/local/org-sync";
 import type { ConvexAuthState } from "../types";
-import { localAuthApi, LocalAuthRequestError } from "./api";
-import type { LocalAccount, LocalViewer } from "./model";
-import { orgToActivate } from "./org-sync";
 
 type LocalAuthValue = {
   viewer: LocalViewer | null;

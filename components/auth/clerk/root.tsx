@@ -2,10 +2,10 @@ import "server-only";
 import { ClerkProvider } from "@clerk/nextjs";
 import { ptBR } from "@clerk/localizations/pt-BR";
 import type { ReactNode } from "react";
-import type { Locale } from "../../i18n/config";
-import { AFTER_SIGN_IN_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from "../routes";
-import { readEnv } from "../setup";
-import { CLERK_PUBLISHABLE_KEY_ENV } from "./env";
+import { CLERK_PUBLISHABLE_KEY_ENV } from "@/lib/auth/clerk/env";
+import { AFTER_SIGN_IN_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from "@/lib/auth/routes";
+import { readEnv } from "@/lib/auth/setup";
+import type { Locale } from "@/lib/i18n/config";
 
 // Clerk's own widgets (sign-in, switchers) follow the app language; English is Clerk's default.
 const LOCALIZATIONS: Partial<Record<Locale, typeof ptBR>> = { "pt-BR": ptBR };

@@ -1,9 +1,9 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { SESSION_COOKIE } from "@/lib/auth/local/config";
+import { readSession, sessionOf, type LocalSessionState } from "@/lib/auth/local/session";
+import { issueConvexToken } from "@/lib/auth/local/tokens";
 import type { ServerAuth } from "../types";
-import { SESSION_COOKIE } from "./config";
-import { readSession, sessionOf, type LocalSessionState } from "./session";
-import { issueConvexToken } from "./tokens";
 
 /** The verified session of this request (the proxy already applied organization sync to the cookie). */
 export async function currentLocalSession(): Promise<LocalSessionState | null> {

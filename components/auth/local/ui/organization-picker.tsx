@@ -7,8 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
+import type { LocalOrgView } from "@/lib/auth/local/model";
 import { useLocalAuth } from "../context";
-import type { LocalOrgView } from "../model";
 import { CreateOrgForm } from "./create-org-form";
 import { useOpenOrg } from "./use-open-org";
 

@@ -1,9 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { signInPath } from "../routes";
-import { SESSION_COOKIE } from "./config";
-import { isProtectedPath } from "../routes";
-import { orgToActivate } from "./org-sync";
-import { clearedSessionCookie, readSession, sessionCookie, withActiveOrg } from "./session";
+import { SESSION_COOKIE } from "@/lib/auth/local/config";
+import { orgToActivate } from "@/lib/auth/local/org-sync";
+import { clearedSessionCookie, readSession, sessionCookie, withActiveOrg } from "@/lib/auth/local/session";
+import { isProtectedPath, signInPath } from "@/lib/auth/routes";
 
 /**
  * Signed-out visitors of org pages and /select-org go to the local sign-in and come back after it;

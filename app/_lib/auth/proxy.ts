@@ -1,8 +1,8 @@
 import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from "next/server";
+import type { AuthProviderName } from "@/lib/auth/provider";
+import { configuredAuthProvider } from "@/lib/auth/setup";
 import { clerkProxy } from "./clerk/proxy";
 import { localProxy } from "./local/proxy";
-import type { AuthProviderName } from "./provider";
-import { configuredAuthProvider } from "./setup";
 
 const PROXIES = {
   clerk: clerkProxy,

@@ -1,8 +1,8 @@
 import "server-only";
 import { auth } from "@clerk/nextjs/server";
-import { normalizeRole } from "../claims";
+import { normalizeRole } from "@/lib/auth/claims";
+import { CONVEX_JWT_TEMPLATE } from "@/lib/auth/clerk/env";
 import type { ServerAuth } from "../types";
-import { CONVEX_JWT_TEMPLATE } from "./env";
 
 export const clerkServerAuth: ServerAuth = {
   async getSession() {

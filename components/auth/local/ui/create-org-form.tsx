@@ -5,10 +5,10 @@ import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
-import { orgPath } from "../../routes";
-import { localAuthApi } from "../api";
+import { localAuthApi } from "@/lib/auth/local/api";
+import { ORG_NAME_MAX_LENGTH } from "@/lib/auth/local/model";
+import { orgPath } from "@/lib/auth/routes";
 import { useAuthErrorMessage, useLocalAuth } from "../context";
-import { ORG_NAME_MAX_LENGTH } from "../model";
 
 /** Creates an organization owned by the signed-in user and opens it. */
 export function CreateOrgForm() {

@@ -1,13 +1,13 @@
 import "server-only";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
-import type { Locale } from "../../i18n/config";
-import { SESSION_COOKIE } from "./config";
+import { SESSION_COOKIE } from "@/lib/auth/local/config";
+import { readDirectory } from "@/lib/auth/local/directory";
+import { accountsOf } from "@/lib/auth/local/model";
+import { resolveSession, viewerOf } from "@/lib/auth/local/session";
+import { unsealSession } from "@/lib/auth/local/tokens";
+import type { Locale } from "@/lib/i18n/config";
 import { LocalAuthProvider } from "./context";
-import { readDirectory } from "./directory";
-import { accountsOf } from "./model";
-import { resolveSession, viewerOf } from "./session";
-import { unsealSession } from "./tokens";
 import { LocalDevBanner } from "./ui/dev-banner";
 
 /** No external script: the session and the directory come from this server, so it works offline. */

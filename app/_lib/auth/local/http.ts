@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { HTTP_STATUS, type ErrorCode } from "../../errors";
-import { configuredAuthProvider } from "../setup";
-import { LocalAuthError } from "./errors";
-import type { SessionCookieWrite } from "./session";
+import { LocalAuthError } from "@/lib/auth/local/errors";
+import type { SessionCookieWrite } from "@/lib/auth/local/session";
+import { configuredAuthProvider } from "@/lib/auth/setup";
+import { HTTP_STATUS, type ErrorCode } from "@/lib/errors";
 
 const NO_STORE = { "cache-control": "no-store" };
 

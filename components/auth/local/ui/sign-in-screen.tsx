@@ -6,11 +6,11 @@ import { useState } from "react";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
-import { ORG_ROLES } from "../../claims";
-import { orgPath, SELECT_ORG_PATH } from "../../routes";
-import { localAuthApi } from "../api";
+import { ORG_ROLES } from "@/lib/auth/claims";
+import { localAuthApi } from "@/lib/auth/local/api";
+import { safeReturnPath, type LocalAccount } from "@/lib/auth/local/model";
+import { orgPath, SELECT_ORG_PATH } from "@/lib/auth/routes";
 import { useAuthErrorMessage, useLocalAuth } from "../context";
-import { safeReturnPath, type LocalAccount } from "../model";
 import { loadPage } from "./full-load";
 import { Initials } from "./initials";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { orgPath } from "../../routes";
+import { orgPath } from "@/lib/auth/routes";
 import { useAuthErrorMessage, useLocalActivateOrg } from "../context";
 
 /**
