@@ -2,17 +2,16 @@
 
 import { useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
-import { QueryBoundary } from "@/components/data/query-boundary";
 import { DetailList } from "@/components/org/detail-list";
 import { RoleBadge } from "@/components/org/role-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { LoadingState } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
 import { orgPath } from "@/lib/auth/routes";
 
-function OrgOverview({ orgId }: { orgId: string }) {
+/** The organization's details and where to change them. */
+export function OrgOverview({ orgId }: { orgId: string }) {
   const t = useTranslations();
   const org = useQuery(api.organizations.current, { orgId });
   const members = useQuery(api.organizations.members, { orgId });
@@ -49,17 +48,5 @@ function OrgOverview({ orgId }: { orgId: string }) {
         />
       </CardBody>
     </Card>
-  );
-}
-
-export function OverviewPageClient({ orgId }: { orgId: string }) {
-  const t = useTranslations("overview");
-  return (
-    <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
-      <QueryBoundary>
-        <OrgOverview orgId={orgId} />
-      </QueryBoundary>
-    </>
   );
 }
