@@ -42,28 +42,21 @@ export function useActivateOrg(): (orgId: string) => Promise<void> {
   return useClientAuth().useActivateOrg();
 }
 
-export function UserMenu() {
-  const { UserMenu: Impl } = useClientAuth();
-  return <Impl />;
+type Screen = "UserMenu" | "OrgSwitcher" | "OrganizationPicker" | "SignInScreen" | "SignUpScreen";
+
+/** The configured implementation's own component for one piece of auth UI. */
+function screen(name: Screen) {
+  function AuthScreen() {
+    const Impl = useClientAuth()[name];
+    return <Impl />;
+  }
+  AuthScreen.displayName = name;
+  return AuthScreen;
 }
 
-export function OrgSwitcher() {
-  const { OrgSwitcher: Impl } = useClientAuth();
-  return <Impl />;
-}
-
+export const UserMenu = screen("UserMenu");
+export const OrgSwitcher = screen("OrgSwitcher");
 /** Choose one of your organizations or create one, then land in it. */
-export function OrganizationPicker() {
-  const { OrganizationPicker: Impl } = useClientAuth();
-  return <Impl />;
-}
-
-export function SignInScreen() {
-  const { SignInScreen: Impl } = useClientAuth();
-  return <Impl />;
-}
-
-export function SignUpScreen() {
-  const { SignUpScreen: Impl } = useClientAuth();
-  return <Impl />;
-}
+export const OrganizationPicker = screen("OrganizationPicker");
+export const SignInScreen = screen("SignInScreen");
+export const SignUpScreen = screen("SignUpScreen");
