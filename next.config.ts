@@ -1,8 +1,9 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
-// UI strings live in lib/i18n/messages; the locale comes from a cookie or Accept-Language, not the URL.
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// UI strings live in lib/i18n/messages; the request config picks the locale from a cookie or
+// Accept-Language, not the URL.
+const withNextIntl = createNextIntlPlugin("./app/_lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

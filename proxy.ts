@@ -1,4 +1,4 @@
-import { authProxy } from "./lib/auth/proxy";
+import { authProxy } from "./app/_lib/auth/proxy";
 
 export const proxy = authProxy;
 

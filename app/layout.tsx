@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SetupRequired } from "@/components/app/setup-required";
-import { AuthRoot } from "@/lib/auth/root";
+import { AuthRoot } from "@/components/auth/root";
 import { readRuntimeConfig } from "./_lib/runtime-config";
 import "./globals.css";
 

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Landing } from "@/components/app/landing";
 import { orgPath, SELECT_ORG_PATH } from "@/lib/auth/routes";
-import { getServerSession } from "@/lib/auth/server";
+import { getServerSession } from "@/app/_lib/auth/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("landing");

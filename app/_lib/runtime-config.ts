@@ -1,5 +1,5 @@
 import "server-only";
-import { authSetup } from "@/lib/auth/server";
+import { authSetup } from "@/app/_lib/auth/server";
 import type { AuthProviderName } from "@/lib/auth/provider";
 
 export const CONVEX_URL_ENV = "NEXT_PUBLIC_CONVEX_URL";

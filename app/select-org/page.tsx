@@ -4,9 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { PageFrame } from "@/components/app/page-frame";
 import { AccountControls } from "@/components/app/account-controls";
 import { PageHeader } from "@/components/ui/page-header";
-import { OrganizationPicker } from "@/lib/auth/client";
+import { OrganizationPicker } from "@/components/auth/client";
 import { SELECT_ORG_PATH, signInPath } from "@/lib/auth/routes";
-import { getServerSession } from "@/lib/auth/server";
+import { getServerSession } from "@/app/_lib/auth/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("selectOrg");

@@ -8,11 +8,10 @@ import { Field, InlineError, inputClasses } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { api } from "@/convex/_generated/api";
+import { BOT_LANGUAGES, type BotLanguage } from "@/lib/agents";
 import type { AgentView } from "./types";
 
 const TEXT_MAX = 4000;
-const LANGUAGES = ["auto", "pt", "en"] as const;
-type BotLanguage = (typeof LANGUAGES)[number];
 
 type BotSettingsProps = { orgId: string; agent: AgentView; canManage: boolean };
 
@@ -78,7 +77,7 @@ export function BotSettings({ orgId, agent, canManage }: BotSettingsProps) {
           disabled={disabled}
           className={inputClasses}
         >
-          {LANGUAGES.map((value) => (
+          {BOT_LANGUAGES.map((value) => (
             <option key={value} value={value}>
               {t(`languages.${value}`)}
             </option>

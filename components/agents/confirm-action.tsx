@@ -7,7 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { InlineError } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import { useErrorMessage } from "@/components/ui/use-error-message";
-import { toAppErrorData } from "@/convex/lib/errors";
+import { toAppErrorData } from "@/lib/errors";
 
 type ConfirmActionProps = {
   label: string;

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { InlineError, inputClasses } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import { useErrorMessage } from "@/components/ui/use-error-message";
-import { toAppErrorData } from "@/convex/lib/errors";
+import { toAppErrorData } from "@/lib/errors";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 

@@ -3,5 +3,5 @@ import type { api } from "@/convex/_generated/api";
 
 export type SessionItem = FunctionReturnType<typeof api.sessions.get>;
 export type MessageView = FunctionReturnType<typeof api.messages.list>["page"][number];
-export type SpinStage = SessionItem["stage"];
+export type { SpinStage } from "@/lib/spin/types";
 export type SessionStatus = SessionItem["status"];

@@ -8,21 +8,18 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cx } from "@/components/ui/cx";
 import { LoadingState } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
-import { localDayOf } from "@/lib/time/windows";
+import { localDayOf, METRICS_WINDOWS, type MetricsWindow } from "@/lib/time/windows";
 import { AgentsTable } from "./agents-table";
 import { LivePanel } from "./live-panel";
 import { MetricCards } from "./metric-cards";
 import { StageFunnel } from "./stage-funnel";
 import { TrendChart } from "./trend-chart";
-import type { MetricsWindow } from "./types";
-
-const WINDOWS: MetricsWindow[] = ["today", "week", "last30"];
 
 function WindowPicker({ value, onChange }: { value: MetricsWindow; onChange: (window: MetricsWindow) => void }) {
   const t = useTranslations("dashboard.windows");
   return (
     <div role="group" aria-label={t("label")} className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
-      {WINDOWS.map((window) => (
+      {METRICS_WINDOWS.map((window) => (
         <button
           key={window}
           type="button"

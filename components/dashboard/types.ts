@@ -5,4 +5,3 @@ export type Overview = FunctionReturnType<typeof api.metrics.overview>;
 export type Summary = Overview["totals"];
 export type TrendDay = FunctionReturnType<typeof api.metrics.trend>["days"][number];
 export type Live = FunctionReturnType<typeof api.metrics.live>;
-export type MetricsWindow = "today" | "week" | "last30";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
-import type { AppErrorData, ErrorCode } from "@/convex/lib/errors";
+import type { AppErrorData, ErrorCode } from "@/lib/errors";
 import { SELECT_ORG_PATH, SIGN_IN_PATH } from "@/lib/auth/routes";
 
 type AppErrorStateProps = { error: AppErrorData; title?: string; onRetry?: () => void };

@@ -1,7 +1,7 @@
 "use client";
 
 import { Component, type ReactNode } from "react";
-import { toAppErrorData, type AppErrorData } from "@/convex/lib/errors";
+import { toAppErrorData, type AppErrorData } from "@/lib/errors";
 import { AppErrorState } from "./app-error-state";
 
 type Props = { children: ReactNode };

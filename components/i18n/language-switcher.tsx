@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useTransition } from "react";
-import { setLocale } from "@/lib/i18n/actions";
+import { setLocale } from "@/app/_lib/i18n/actions";
 import { LOCALES } from "@/lib/i18n/config";
 
 /** Remembers the language in a cookie; the server re-renders the page in the new language. */

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { useActivateOrg } from "@/lib/auth/client";
+import { useActivateOrg } from "@/components/auth/client";
 
 /** Tries to make the organization of the URL the active one, then re-runs the server check. */
 export function ActivateOrgButton({ orgId }: { orgId: string }) {

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/app/site-header";
 import { AccountControls } from "@/components/app/account-controls";
-import { OrgSwitcher } from "@/lib/auth/client";
+import { OrgSwitcher } from "@/components/auth/client";
 import { OrgNav } from "./org-nav";
 import { OrgProvisioner } from "./org-provisioner";
 

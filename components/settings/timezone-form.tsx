@@ -6,7 +6,7 @@ import { useId, useMemo, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { InlineError, inputClasses } from "@/components/ui/field";
 import { api } from "@/convex/_generated/api";
-import { toAppErrorData } from "@/convex/lib/errors";
+import { toAppErrorData } from "@/lib/errors";
 import { filterTimeZones, listTimeZones, toTimeZoneOptions } from "./time-zones";
 
 type Feedback = { kind: "saved"; timezone: string } | { kind: "error"; message: string } | null;

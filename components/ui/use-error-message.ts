@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
-import { toAppErrorData } from "@/convex/lib/errors";
+import { toAppErrorData } from "@/lib/errors";
 
 /** Turns anything a Convex call threw into the translated message for its error code. */
 export function useErrorMessage(): (error: unknown) => string {

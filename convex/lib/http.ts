@@ -1,5 +1,5 @@
 import { env } from "../_generated/server";
-import { HTTP_STATUS, type ErrorCode } from "./errors";
+import { HTTP_STATUS, type ErrorCode } from "../../lib/errors";
 
 /** Webhook bodies above this are refused before parsing (413). */
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;

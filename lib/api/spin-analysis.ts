@@ -1,15 +1,13 @@
-import { HTTP_STATUS, toAppErrorData, type ErrorCode } from "../../convex/lib/errors";
-import { checkOrgAccess } from "../auth/org-access";
+import { guardMessage, guardVerdict, sessionCaller } from "../auth/verdict";
 import type { Session } from "../auth/types";
+import { HTTP_STATUS, toAppErrorData, type ErrorCode } from "../errors";
+import { isMetricsWindow, METRICS_WINDOWS, type MetricsWindow } from "../time/windows";
 
 /**
  * GET /api/org/[orgId]/spin-analysis without the framework: the same guard verdicts as the Convex
  * functions (401 UNAUTHENTICATED, 403 ORG_REQUIRED with `requiresOnboarding`, 403 ORG_MISMATCH), one
  * JSON envelope `{ success, code, message, data }`, and error details only in development.
  */
-
-export const WINDOWS = ["today", "week", "last30"] as const;
-export type AnalysisWindow = (typeof WINDOWS)[number];
 
 export type AnalysisRequest = {
   orgId: string;
@@ -22,7 +20,7 @@ export type AnalysisRequest = {
 };
 
 /** Reads the metrics with a token; Convex's guard verifies it (and refuses with the same codes). */
-export type AnalysisSource = (token: string, orgId: string, window: AnalysisWindow) => Promise<unknown>;
+export type AnalysisSource = (token: string, orgId: string, window: MetricsWindow) => Promise<unknown>;
 
 export type AnalysisResponse = { status: number; body: Record<string, unknown> };
 
@@ -31,26 +29,23 @@ function failure(code: ErrorCode, message: string, extra: Record<string, unknown
   return { status: HTTP_STATUS[code], body: { success: false, code, message, data: null, ...onboarding, ...extra } };
 }
 
-const GUARD_MESSAGES = {
-  UNAUTHENTICATED: "Sign in to continue.",
-  ORG_REQUIRED: "Choose or create an organization first.",
-  ORG_MISMATCH: "Your active organization differs from the one you asked for.",
-} as const;
-
 export function bearerTokenOf(authorization: string | null): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? "");
   return match ? match[1] : null;
 }
 
 export async function spinAnalysis(request: AnalysisRequest, read: AnalysisSource): Promise<AnalysisResponse> {
-  const window = (request.window ?? "today") as AnalysisWindow;
-  if (!WINDOWS.includes(window)) return failure("INVALID_ARGUMENT", `window must be one of ${WINDOWS.join(", ")}.`);
+  const window = request.window ?? "today";
+  if (!isMetricsWindow(window)) {
+    return failure("INVALID_ARGUMENT", `window must be one of ${METRICS_WINDOWS.join(", ")}.`);
+  }
   let token = request.bearerToken;
   if (token === null) {
-    const access = checkOrgAccess(request.session, request.orgId);
-    if (access !== "ok") return failure(access, GUARD_MESSAGES[access]);
+    // The browser session is checked here with the Convex guard's own verdict, before any read.
+    const verdict = guardVerdict(sessionCaller(request.session), request.orgId);
+    if (!verdict.ok) return failure(verdict.code, verdict.message);
     token = request.sessionToken;
-    if (token === null) return failure("UNAUTHENTICATED", GUARD_MESSAGES.UNAUTHENTICATED);
+    if (token === null) return failure("UNAUTHENTICATED", guardMessage("UNAUTHENTICATED"));
   }
   try {
     const data = await read(token, request.orgId, window);

@@ -3,7 +3,9 @@ export const SPIN_ORDER = ["situation", "problem", "implication", "need_payoff"]
 
 export type SpinStage = (typeof SPIN_ORDER)[number];
 
-export type Language = "pt" | "en";
+/** The languages the SPIN engine speaks. */
+export const SPIN_LANGUAGES = ["pt", "en"] as const;
+export type Language = (typeof SPIN_LANGUAGES)[number];
 
 export function isSpinStage(value: unknown): value is SpinStage {
   return typeof value === "string" && (SPIN_ORDER as readonly string[]).includes(value);

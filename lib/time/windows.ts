@@ -6,7 +6,13 @@ export type DayRange = { day: string; start: number; end: number };
 /** Consecutive local days as a half-open UTC interval; `days` lists every local date in it. */
 export type WindowRange = { firstDay: string; lastDay: string; start: number; end: number; days: string[] };
 
-export type MetricsWindow = "today" | "week" | "last30";
+/** The dashboard's windows, in the order the UI offers them (convex validators are built from this). */
+export const METRICS_WINDOWS = ["today", "week", "last30"] as const;
+export type MetricsWindow = (typeof METRICS_WINDOWS)[number];
+
+export function isMetricsWindow(value: unknown): value is MetricsWindow {
+  return typeof value === "string" && (METRICS_WINDOWS as readonly string[]).includes(value);
+}
 
 const DAY_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HOUR_MS = 3_600_000;

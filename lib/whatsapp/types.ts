@@ -15,7 +15,15 @@ export type EvolutionConfig = {
 export const WEBHOOK_EVENTS = ["MESSAGES_UPSERT", "CONNECTION_UPDATE", "QRCODE_UPDATED", "SEND_MESSAGE"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
-export type ConnectionState = "open" | "connecting" | "close";
+/** What the gateway reports of an instance's link when asked. */
+export const CONNECTION_STATES = ["open", "connecting", "close"] as const;
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
+/** What webhooks report: the connection states plus "refused" (Evolution's QR limit reached). */
+export const AGENT_STATES = [...CONNECTION_STATES, "refused"] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
+/** A sent message's delivery as WhatsApp reports it, from our send to the customer's read. */
+export const DELIVERY_STATES = ["pending", "sent", "delivered", "read", "failed"] as const;
+export type Delivery = (typeof DELIVERY_STATES)[number];
 export type QrCode = { code: string; base64: string };
 
 export type WebhookTarget = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AGENT_STATES, type AgentState, type Delivery } from "./types";
 
 /**
  * Evolution API v2 webhook deliveries, reduced to the few changes SpinDesk applies. Pure (zod only):
@@ -8,8 +9,8 @@ import { z } from "zod";
  * is never read (Evolution stamps local time with a `Z`); message time is `data.messageTimestamp`.
  */
 
-export type Delivery = "pending" | "sent" | "delivered" | "read" | "failed";
-export type AgentState = "open" | "connecting" | "close" | "refused";
+// Defined with the other gateway sets; re-exported because ingest reads them with the changes.
+export type { AgentState, Delivery } from "./types";
 
 /** One WhatsApp message, inbound (`fromMe: false`) or sent from the business's number. */
 export type MessageChange = {
@@ -225,8 +226,6 @@ function toMessageChange(data: unknown, forceFromMe: boolean): ParsedWhatsAppEve
   if (!fromMe && name) change.pushName = name;
   return { status: "change", change };
 }
-
-const AGENT_STATES: readonly AgentState[] = ["open", "connecting", "close", "refused"];
 
 function toConnectionChange(data: unknown, sender: string | null): ParsedWhatsAppEvent {
   const parsed = connectionData.safeParse(data);

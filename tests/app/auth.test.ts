@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkOrgAccess } from "@/lib/auth/org-access";
+import { checkOrgAccess } from "@/lib/auth/verdict";
 import { parseAuthProvider } from "@/lib/auth/provider";
 import { orgPath, signInPath } from "@/lib/auth/routes";
 import { checkAuthSetup } from "@/lib/auth/setup";

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { parseClerkEvent } from "@/lib/clerk/events";
 import { ClerkDeliveryError, deliverClerkEvents, directoryAsClerkEvents } from "@/lib/auth/local/clerk-events";
 import { createOrganization, demoDirectory, listOrgsOf, readDirectory } from "@/lib/auth/local/directory";
-import { postOrganization } from "@/lib/auth/local/handlers";
+import { postOrganization } from "@/app/_lib/auth/local/handlers";
 import { slugify } from "@/lib/auth/local/model";
 import { answer, postJson, setUpLocalAuthEnvironment, signInAs } from "./local-auth-setup";
 

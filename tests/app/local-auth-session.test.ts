@@ -1,10 +1,10 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import { SESSION_COOKIE } from "@/lib/auth/local/config";
-import { postActiveOrg, postSignIn, postSignOut, getToken } from "@/lib/auth/local/handlers";
+import { postActiveOrg, postSignIn, postSignOut, getToken } from "@/app/_lib/auth/local/handlers";
 import { orgIdInPath, orgToActivate } from "@/lib/auth/local/org-sync";
 import { isProtectedPath } from "@/lib/auth/routes";
-import { localProxy } from "@/lib/auth/local/proxy";
+import { localProxy } from "@/app/_lib/auth/local/proxy";
 import { readSession, sessionOf } from "@/lib/auth/local/session";
 import { unsealSession } from "@/lib/auth/local/tokens";
 import { checkAuthSetup } from "@/lib/auth/setup";

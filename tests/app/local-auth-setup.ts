@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from "vitest";
 import { SESSION_COOKIE } from "@/lib/auth/local/config";
-import { postSignIn } from "@/lib/auth/local/handlers";
+import { postSignIn } from "@/app/_lib/auth/local/handlers";
 import { signingKey } from "@/lib/auth/local/keys";
 
 /** Shared by tests/app/local-auth-*.test.ts: a fresh data dir per test, requests like a browser's. */

@@ -2,7 +2,7 @@ import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet
 import { describe, expect, it } from "vitest";
 import { readOrgClaims } from "@/lib/auth/claims";
 import { readDirectory } from "@/lib/auth/local/directory";
-import { getToken, getWellKnownDocument, postActiveOrg } from "@/lib/auth/local/handlers";
+import { getToken, getWellKnownDocument, postActiveOrg } from "@/app/_lib/auth/local/handlers";
 import { findUser, orgsOf } from "@/lib/auth/local/model";
 import { issueConvexToken, sealSession, unsealSession } from "@/lib/auth/local/tokens";
 import { answer, get, ISSUER, postJson, sessionSetBy, setUpLocalAuthEnvironment, signInAs } from "./local-auth-setup";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/en.json";
 import ptBR from "@/lib/i18n/messages/pt-BR.json";
 import { AUDIT_ACTION_KEYS } from "@/components/audit/audit-action";
-import { ERROR_CODES } from "@/convex/lib/errors";
+import { ERROR_CODES } from "@/lib/errors";
 
 type Tree = { [key: string]: string | Tree };
 

@@ -2,9 +2,9 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { OrgMismatchScreen, OrgRequiredScreen } from "@/components/org/org-gate";
 import { OrgShell } from "@/components/org/org-shell";
-import { checkOrgAccess } from "@/lib/auth/org-access";
+import { checkOrgAccess } from "@/lib/auth/verdict";
 import { orgPath, signInPath } from "@/lib/auth/routes";
-import { getServerSession } from "@/lib/auth/server";
+import { getServerSession } from "@/app/_lib/auth/server";
 
 type OrgLayoutProps = { children: ReactNode; params: Promise<{ orgId: string }> };
 

@@ -1,13 +1,6 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { OverviewPageClient } from "./page-client";
+import { orgPage, orgPageMetadata } from "@/components/org/org-page";
+import { OrgOverview } from "@/components/org/org-overview";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("overview");
-  return { title: t("title") };
-}
+export const generateMetadata = orgPageMetadata("overview.title");
 
-export default async function OverviewPage({ params }: { params: Promise<{ orgId: string }> }) {
-  const { orgId } = await params;
-  return <OverviewPageClient orgId={orgId} />;
-}
+export default orgPage("overview", ({ orgId }) => <OrgOverview orgId={orgId} />);

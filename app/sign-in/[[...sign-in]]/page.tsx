@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuthScreenFrame } from "@/components/app/auth-screen-frame";
-import { SignInScreen } from "@/lib/auth/client";
+import { SignInScreen } from "@/components/auth/client";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");

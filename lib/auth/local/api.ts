@@ -1,4 +1,4 @@
-import { isErrorCode, type ErrorCode } from "../../../convex/lib/errors";
+import { isErrorCode, type ErrorCode } from "../../errors";
 import type { LocalViewer } from "./model";
 
 /** Browser calls to /api/local-auth; every refusal becomes a `LocalAuthRequestError` with its code. */

@@ -1,4 +1,4 @@
-import type { ErrorCode } from "../../../convex/lib/errors";
+import type { ErrorCode } from "../../errors";
 
 /** A refusal of the local issuer, answered as `{ success: false, code, message }` with the code's status. */
 export class LocalAuthError extends Error {

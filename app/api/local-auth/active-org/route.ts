@@ -1,4 +1,4 @@
-import { postActiveOrg } from "@/lib/auth/local/handlers";
+import { postActiveOrg } from "@/app/_lib/auth/local/handlers";
 
 // Reads and sets the session cookie.
 export const dynamic = "force-dynamic";

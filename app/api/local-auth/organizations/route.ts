@@ -1,4 +1,4 @@
-import { postOrganization } from "@/lib/auth/local/handlers";
+import { postOrganization } from "@/app/_lib/auth/local/handlers";
 
 // Reads and sets the session cookie.
 export const dynamic = "force-dynamic";

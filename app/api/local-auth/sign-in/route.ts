@@ -1,4 +1,4 @@
-import { postSignIn } from "@/lib/auth/local/handlers";
+import { postSignIn } from "@/app/_lib/auth/local/handlers";
 
 // Reads and sets the session cookie.
 export const dynamic = "force-dynamic";

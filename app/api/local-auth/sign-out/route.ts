@@ -1,4 +1,4 @@
-import { postSignOut } from "@/lib/auth/local/handlers";
+import { postSignOut } from "@/app/_lib/auth/local/handlers";
 
 // Clears the session cookie.
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { getToken } from "@/lib/auth/local/handlers";
+import { getToken } from "@/app/_lib/auth/local/handlers";
 
 // A fresh token per request, for the cookie's session.
 export const dynamic = "force-dynamic";

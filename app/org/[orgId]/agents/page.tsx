@@ -1,13 +1,6 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { AgentsPageClient } from "./page-client";
+import { AgentsOverview } from "@/components/agents/agents-overview";
+import { orgPage, orgPageMetadata } from "@/components/org/org-page";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("agents");
-  return { title: t("title") };
-}
+export const generateMetadata = orgPageMetadata("agents.title");
 
-export default async function AgentsPage({ params }: { params: Promise<{ orgId: string }> }) {
-  const { orgId } = await params;
-  return <AgentsPageClient orgId={orgId} />;
-}
+export default orgPage("agents", ({ orgId }) => <AgentsOverview orgId={orgId} />);

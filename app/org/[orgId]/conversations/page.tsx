@@ -1,13 +1,6 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { ConversationsPageClient } from "./page-client";
+import { ConversationInbox } from "@/components/conversations/conversation-inbox";
+import { orgPage, orgPageMetadata } from "@/components/org/org-page";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("conversations");
-  return { title: t("title") };
-}
+export const generateMetadata = orgPageMetadata("conversations.title");
 
-export default async function ConversationsPage({ params }: { params: Promise<{ orgId: string }> }) {
-  const { orgId } = await params;
-  return <ConversationsPageClient orgId={orgId} />;
-}
+export default orgPage("conversations", ({ orgId }) => <ConversationInbox orgId={orgId} />);

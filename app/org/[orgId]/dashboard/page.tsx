@@ -1,13 +1,6 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { DashboardPageClient } from "./page-client";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { orgPage, orgPageMetadata } from "@/components/org/org-page";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("dashboard");
-  return { title: t("title") };
-}
+export const generateMetadata = orgPageMetadata("dashboard.title");
 
-export default async function DashboardPage({ params }: { params: Promise<{ orgId: string }> }) {
-  const { orgId } = await params;
-  return <DashboardPageClient orgId={orgId} />;
-}
+export default orgPage("dashboard", ({ orgId }) => <DashboardView orgId={orgId} />);

@@ -1,13 +1,6 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { SettingsPageClient } from "./page-client";
+import { orgPage, orgPageMetadata } from "@/components/org/org-page";
+import { TimezoneSettings } from "@/components/settings/timezone-settings";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("settings");
-  return { title: t("title") };
-}
+export const generateMetadata = orgPageMetadata("settings.title");
 
-export default async function SettingsPage({ params }: { params: Promise<{ orgId: string }> }) {
-  const { orgId } = await params;
-  return <SettingsPageClient orgId={orgId} />;
-}
+export default orgPage("settings", ({ orgId }) => <TimezoneSettings orgId={orgId} />);

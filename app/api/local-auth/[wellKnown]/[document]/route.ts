@@ -1,4 +1,4 @@
-import { getWellKnownDocument } from "@/lib/auth/local/handlers";
+import { getWellKnownDocument } from "@/app/_lib/auth/local/handlers";
 
 // Serves /.well-known/openid-configuration and /.well-known/jwks.json. A dynamic segment rather than
 // a `.well-known` folder: TypeScript and ESLint globs skip dot-folders, and these files must be checked.

@@ -1,7 +1,7 @@
 import { ConvexHttpClient } from "convex/browser";
 import { api } from "@/convex/_generated/api";
 import { bearerTokenOf, spinAnalysis, type AnalysisSource } from "@/lib/api/spin-analysis";
-import { getConvexToken, getServerSession } from "@/lib/auth/server";
+import { getConvexToken, getServerSession } from "@/app/_lib/auth/server";
 
 // Per request, never cached: the numbers are live and the answer depends on the caller.
 export const dynamic = "force-dynamic";

@@ -1,15 +1,8 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { AgentPageClient } from "./page-client";
+import { AgentDetail } from "@/components/agents/agent-detail";
+import { orgPage, orgPageMetadata } from "@/components/org/org-page";
+import type { Id } from "@/convex/_generated/dataModel";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("agents");
-  return { title: t("detail.pageTitle") };
-}
+export const generateMetadata = orgPageMetadata("agents.detail.pageTitle");
 
-type AgentPageProps = { params: Promise<{ orgId: string; agentId: string }> };
-
-export default async function AgentPage({ params }: AgentPageProps) {
-  const { orgId, agentId } = await params;
-  return <AgentPageClient orgId={orgId} agentId={agentId} />;
-}
+// Only an id of one of this org's agents gets past the server; anything else is refused there.
+export default orgPage<"agentId">(null, ({ orgId, agentId }) => <AgentDetail orgId={orgId} agentId={agentId as Id<"agents">} />);

@@ -1,15 +1,10 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { ConversationPageClient } from "./page-client";
+import { ConversationView } from "@/components/conversations/conversation-view";
+import { orgPage, orgPageMetadata } from "@/components/org/org-page";
+import type { Id } from "@/convex/_generated/dataModel";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("conversations");
-  return { title: t("thread.pageTitle") };
-}
+export const generateMetadata = orgPageMetadata("conversations.thread.pageTitle");
 
-type ConversationPageProps = { params: Promise<{ orgId: string; sessionId: string }> };
-
-export default async function ConversationPage({ params }: ConversationPageProps) {
-  const { orgId, sessionId } = await params;
-  return <ConversationPageClient orgId={orgId} sessionId={sessionId} />;
-}
+// Only an id from this org's sessions gets past the server; anything else is refused there.
+export default orgPage<"sessionId">(null, ({ orgId, sessionId }) => (
+  <ConversationView orgId={orgId} sessionId={sessionId as Id<"sessions">} />
+));

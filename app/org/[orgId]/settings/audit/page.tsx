@@ -1,13 +1,6 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { AuditPageClient } from "./page-client";
+import { AuditLog } from "@/components/audit/audit-log";
+import { orgPage, orgPageMetadata } from "@/components/org/org-page";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("audit");
-  return { title: t("title") };
-}
+export const generateMetadata = orgPageMetadata("audit.title");
 
-export default async function AuditPage({ params }: { params: Promise<{ orgId: string }> }) {
-  const { orgId } = await params;
-  return <AuditPageClient orgId={orgId} />;
-}
+export default orgPage("audit", ({ orgId }) => <AuditLog orgId={orgId} />);

@@ -1,13 +1,6 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { MembersPageClient } from "./page-client";
+import { MembersTable } from "@/components/members/members-table";
+import { orgPage, orgPageMetadata } from "@/components/org/org-page";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("members");
-  return { title: t("title") };
-}
+export const generateMetadata = orgPageMetadata("members.title");
 
-export default async function MembersPage({ params }: { params: Promise<{ orgId: string }> }) {
-  const { orgId } = await params;
-  return <MembersPageClient orgId={orgId} />;
-}
+export default orgPage("members", ({ orgId }) => <MembersTable orgId={orgId} />);
