@@ -1,5 +1,6 @@
+import { literals } from "convex-helpers/validators";
 import { v } from "convex/values";
-import type { EvolutionClient } from "../lib/whatsapp/types";
+import { CONNECTION_STATES, type EvolutionClient } from "../lib/whatsapp/types";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import type { ActionCtx, DatabaseWriter } from "./_generated/server";
@@ -130,7 +131,7 @@ export const instanceOf = internalOrgQuery({
 
 const pairingValidator = v.object({
   qrCode: v.union(v.string(), v.null()),
-  state: v.union(v.literal("open"), v.literal("connecting"), v.literal("close")),
+  state: literals(...CONNECTION_STATES),
 });
 
 /** Asks the gateway for the current QR; an instance that is no longer pairing just reports its state. */

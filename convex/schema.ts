@@ -1,40 +1,28 @@
 import { defineSchema, defineTable } from "convex/server";
-import { v, type Infer } from "convex/values";
+import { literals } from "convex-helpers/validators";
+import { v, type Infer, type VFloat64 } from "convex/values";
+import { AGENT_STATUSES, BOT_LANGUAGES } from "../lib/agents";
+import { ORG_ROLES } from "../lib/auth/claims";
+import { ROLLUP_TABLES } from "../lib/metrics/contributions";
+import { SPIN_ORDER, type SpinStage } from "../lib/spin/types";
+import { DELIVERY_STATES } from "../lib/whatsapp/types";
 
 // Shared validators: reused by function `args`/`returns` so the wire shape never drifts from storage.
-export const roleValidator = v.union(v.literal("owner"), v.literal("admin"), v.literal("member"));
-export const agentStatusValidator = v.union(
-  v.literal("created"),
-  v.literal("connecting"),
-  v.literal("open"),
-  v.literal("close"),
-  v.literal("refused"),
-);
-export const spinStageValidator = v.union(
-  v.literal("situation"),
-  v.literal("problem"),
-  v.literal("implication"),
-  v.literal("need_payoff"),
-);
+// Enum-like sets are defined once in lib/ (as const arrays) and turned into validators here.
+export const roleValidator = literals(...ORG_ROLES);
+export const agentStatusValidator = literals(...AGENT_STATUSES);
+export const spinStageValidator = literals(...SPIN_ORDER);
 /** The language the bot answers in: the customer's own ("auto"), or always one. */
-export const botLanguageValidator = v.union(v.literal("auto"), v.literal("pt"), v.literal("en"));
+export const botLanguageValidator = literals(...BOT_LANGUAGES);
 export const sessionStatusValidator = v.union(v.literal("active"), v.literal("closed"));
 export const directionValidator = v.union(v.literal("in"), v.literal("out"));
 export const authorValidator = v.union(v.literal("customer"), v.literal("bot"), v.literal("human"));
-export const deliveryValidator = v.union(
-  v.literal("pending"),
-  v.literal("sent"),
-  v.literal("delivered"),
-  v.literal("read"),
-  v.literal("failed"),
-);
+export const deliveryValidator = literals(...DELIVERY_STATES);
 export const webhookProviderValidator = v.union(v.literal("clerk"), v.literal("evolution"));
-const perStageCountsValidator = v.object({
-  situation: v.number(),
-  problem: v.number(),
-  implication: v.number(),
-  need_payoff: v.number(),
-});
+/** One count per SPIN stage. */
+export const perStageCountsValidator = v.object(
+  Object.fromEntries(SPIN_ORDER.map((stage) => [stage, v.number()])) as Record<SpinStage, VFloat64<number>>,
+);
 /** The shape of `lib/metrics/counters.ts` `Counters`. */
 export const dailyCountersValidator = v.object({
   messagesIn: v.number(),
@@ -52,7 +40,7 @@ export const dailyCountersValidator = v.object({
 export const rollupRebuildValidator = v.object({
   generation: v.number(),
   timeZone: v.string(),
-  phase: v.union(v.literal("sessions"), v.literal("messages"), v.literal("stageEvents")),
+  phase: literals(...ROLLUP_TABLES),
   // `_creationTime` of the last row of `phase` already counted; rows are scanned in creation order.
   cursor: v.union(v.number(), v.null()),
   processed: v.number(),
@@ -60,7 +48,7 @@ export const rollupRebuildValidator = v.object({
 });
 
 export type Role = Infer<typeof roleValidator>;
-export type SpinStage = Infer<typeof spinStageValidator>;
+export type { SpinStage };
 export type BotLanguage = Infer<typeof botLanguageValidator>;
 
 export const organizationFields = {

@@ -1,4 +1,6 @@
+import { literals } from "convex-helpers/validators";
 import { v } from "convex/values";
+import { AGENT_STATES } from "../lib/whatsapp/types";
 import { verifyWebhookRequest } from "../lib/whatsapp/signatures";
 import { parseWhatsAppEvent, readEnvelope } from "../lib/whatsapp/webhook-events";
 import { internal } from "./_generated/api";
@@ -9,7 +11,7 @@ import { applyWhatsAppChange, webhookAgent } from "./model/ingest";
 import { deliveryValidator } from "./schema";
 
 /** The states `connection.update` reports (an agent's "created" is ours alone). */
-const connectionStateValidator = v.union(v.literal("open"), v.literal("connecting"), v.literal("close"), v.literal("refused"));
+const connectionStateValidator = literals(...AGENT_STATES);
 
 export const whatsAppChangeValidator = v.union(
   v.object({

@@ -7,7 +7,8 @@ import { customAction, customMutation, customQuery } from "convex-helpers/server
 import { wrapDatabaseReader, wrapDatabaseWriter } from "convex-helpers/server/rowLevelSecurity";
 import type { UserIdentity } from "convex/server";
 import { v } from "convex/values";
-import { readOrgClaims, roleAtLeast, type OrgRole } from "../../lib/auth/claims";
+import { readOrgClaims, type OrgRole } from "../../lib/auth/claims";
+import { guardMessage, guardVerdict } from "../../lib/auth/verdict";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import {
@@ -42,19 +43,15 @@ const orgArgs = { orgId: v.string() };
 
 async function requireIdentity(auth: { getUserIdentity(): Promise<UserIdentity | null> }) {
   const identity = await auth.getUserIdentity();
-  if (identity === null) fail("UNAUTHENTICATED", "Sign in to continue.");
+  if (identity === null) fail("UNAUTHENTICATED", guardMessage("UNAUTHENTICATED"));
   return identity;
 }
 
-/** Steps 1–3 and 5 of the guard: who is calling, in which org, with which role. */
+/** Steps 1–3 and 5 of the guard, decided by the one verdict the HTTP API shares (lib/auth/verdict.ts). */
 function authorizeClaims(identity: UserIdentity, urlOrgId: string, required: OrgRole) {
-  const claims = readOrgClaims(identity);
-  if (claims === null) fail("ORG_REQUIRED", "Choose or create an organization first.");
-  if (claims.orgId !== urlOrgId) {
-    fail("ORG_MISMATCH", "Your active organization differs from the one you asked for.");
-  }
-  if (!roleAtLeast(claims.role, required)) fail("FORBIDDEN", `This needs the ${required} role.`);
-  return claims;
+  const verdict = guardVerdict({ org: readOrgClaims(identity) }, urlOrgId, required);
+  if (!verdict.ok) fail(verdict.code, verdict.message);
+  return verdict.claims;
 }
 
 /** Step 4: the organization must exist and not be deleted. */

@@ -1,10 +1,12 @@
+import { literals } from "convex-helpers/validators";
 import { v } from "convex/values";
+import { METRICS_WINDOWS } from "../../lib/time/windows";
+import { perStageCountsValidator } from "../schema";
 
 /** Validators of what the metrics functions return (the shape of lib/metrics/summary.ts `Summary`). */
 
-export const metricsWindowValidator = v.union(v.literal("today"), v.literal("week"), v.literal("last30"));
+export const metricsWindowValidator = literals(...METRICS_WINDOWS);
 
-const perStageValidator = v.object({ situation: v.number(), problem: v.number(), implication: v.number(), need_payoff: v.number() });
 const nullableNumber = v.union(v.number(), v.null());
 
 export const summaryValidator = v.object({
@@ -14,8 +16,8 @@ export const summaryValidator = v.object({
   messagesOutHuman: v.number(),
   newSessions: v.number(),
   handovers: v.number(),
-  funnel: perStageValidator,
-  questions: perStageValidator,
+  funnel: perStageCountsValidator,
+  questions: perStageCountsValidator,
   conversionToNeedPayoff: v.number(),
   firstResponse: v.object({ count: v.number(), meanMs: nullableNumber, medianBucket: nullableNumber }),
   botShare: nullableNumber,
