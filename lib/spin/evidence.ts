@@ -16,8 +16,9 @@ export interface StageShown {
 
 // One medium cue, or two weak ones, is the least that shows a stage.
 const MIN_SCORE = 2;
-// Chats mix languages ("vcs fazem demo?"): the other language's cues count half.
-const OTHER_LANGUAGE_FACTOR = 0.5;
+// Chats mix languages and short texts fool detection ("that's costing us"): the other language's
+// cues still count, enough for a strong cue alone to show its stage.
+const OTHER_LANGUAGE_FACTOR = 0.7;
 const STRONG = 3;
 
 type Scores = Record<SpinStage, { score: number; cues: string[] }>;
@@ -32,8 +33,10 @@ function add(scores: Scores, stage: SpinStage, weight: number, cue: string) {
   scores[stage].cues.push(cue);
 }
 
-// A wish in the past subjunctive is the need-payoff shape: "se tivesse algo que respondesse".
-const WISH_PT = /\bse (?:\w+ ){0,2}\w+(?:sse|ssem|ssemos)\b/;
+// A wish in the past subjunctive is the need-payoff shape: "se tivesse", "algo que respondesse",
+// "adoraria que parassem de…".
+const WISH_PT =
+  /\b(?:se|(?:algo|alguma coisa|ferramenta|sistema|adoraria|gostaria|seria bom|seria otimo|ideal) que) (?:\w+ ){0,3}\w+(?:sse|ssem|ssemos)\b/;
 // "acabo perdendo", "acaba desistindo": the consequence shape.
 const ENDS_UP_PT = /\bacab\w* \w+ndo\b/;
 
@@ -48,8 +51,12 @@ function scoreRules(scores: Scores, tokens: string[], language: Language, factor
   if (ENDS_UP_PT.test(text)) add(scores, "implication", STRONG * factor, "acaba …ndo");
 }
 
+// Words that deny or only ask about a stage: "nenhum problema", "não seria útil", "seria bom saber o preço".
+const NEUTRAL =
+  /\b(nenhum|sem|nao tem|nao tenho|nao temos|no|not an?|any) (problemas?|dificuldades?|reclamac\w*|issues?|problems?|complaints?)\b|\bnao (seria|ajudaria|ia ajudar|mudaria|faria diferenca)\b|\b(seria bom|seria legal|seria otimo|gostaria de|queria|quero|would like to|want to) (saber|entender|know|understand)\b/g;
+
 function scoreInto(scores: Scores, text: string, language: Language, factor: number) {
-  const tokens = normalizeTokens(text, language);
+  const tokens = normalizeTokens(text, language).join(" ").replace(NEUTRAL, " ").split(" ").filter(Boolean);
   for (const stage of SPIN_ORDER) {
     for (const cue of STAGE_CUES[language][stage]) {
       if (cueMatches(cue, tokens)) add(scores, stage, cue.weight * factor, cue.label);

@@ -27,7 +27,7 @@ const ASKED = Object.fromEntries(
   Object.entries(INTENT_CUES).map(([intent, source]) => [intent, compiled(source.asked)]),
 ) as Record<ServiceIntent, Cue[]>;
 
-const REQUEST = /\b(me passa|me manda|manda|me fala|me diz|queria saber|gostaria de saber|quero saber|send|tell me)\b/;
+const REQUEST = /\b(me passa|me manda|manda|me fala|me diz|saber|send|tell me|know)\b/;
 
 /** The message read both ways (chats mix the languages), and as a whole. */
 function readings(text: string): { tokens: string[]; whole: string[] } {

@@ -40,11 +40,16 @@ const LOSS_OBJECTS: Record<"business" | "track", Record<Language, string[]>> = {
 // Up to two words may sit between the verb and its object when they only count or qualify it
 // ("perdi umas 3 vendas", "lost a big deal"); "perco tempo com clientes" loses no client.
 const FILLERS = new Set([
-  "o", "a", "os", "as", "um", "uma", "uns", "umas", "muito", "muitos", "muitas", "varios", "varias", "alguns",
+  "o", "a", "os", "as", "um", "uma", "uns", "umas", "muito", "muita", "muitos", "muitas", "pouca", "poucos",
+  "poucas", "alguma", "bastante", "tanta", "tanto", "of", "percent", "por", "cento", "varios", "varias", "alguns",
   "algumas", "ja", "ate", "mais", "tantos", "tantas", "grande", "grandes", "bom", "bons", "boa", "boas",
   "the", "some", "many", "few", "lots", "of", "so", "too", "more", "big", "good", "great", "huge", "like",
   "about", "around", "our", "my", "nossos", "nossas", "meus", "minhas", "potential", "possible", "important",
 ]);
+
+const MAX_FILLERS = 3;
+// "não perdemos clientes", "we do not lose deals": no loss.
+const NEGATIONS = new Set(["nao", "nunca", "not", "never", "dont", "didnt"]);
 
 function isFiller(token: string): boolean {
   return FILLERS.has(token) || /^\d/.test(token);
@@ -64,8 +69,8 @@ export function lossPhrase(tokens: readonly string[], language: Language, kind: 
   const verbs = VERB_CUES[language];
   const objects = OBJECT_CUES[kind][language];
   for (let i = 0; i < tokens.length; i++) {
-    if (!matchesAny(verbs, tokens[i])) continue;
-    for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+    if (!matchesAny(verbs, tokens[i]) || NEGATIONS.has(tokens[i - 1] ?? "")) continue;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 1 + MAX_FILLERS + 1); j++) {
       if (matchesAny(objects, tokens[j])) return tokens.slice(i, j + 1).join(" ");
       if (!isFiller(tokens[j])) break;
     }
