@@ -28,10 +28,11 @@ const SWAP: Record<Language, Record<string, string>> = {
 
 // Openers that carry no content of their own ("o pior é que…", "and…", "hoje eu…", "temos…").
 const OPENER =
-  /^(o pior (é|e) (que|q)|o problema (é|e) (que|q)|e a[ií]|e|mas|hoje( em dia)?|ent[aã]o|pq|porque|s[oó]|j[aá]|eu|n[oó]s|a gente|tipo|olha|cara|sim|ok|bom|ah|oh|acho (que|q)|tb|tamb[eé]m|temos|tenho|somos|sou|and|but|also|just|well|so|yeah|i|we|then)\s+/iu;
+  /^(o pior (é|e) (que|q)|o problema (é|e) (que|q)|e a[ií]|a[ií]|e|mas|hoje( em dia)?|ent[aã]o|pq|porque|s[oó]|j[aá]|eu|n[oó]s|a gente|tipo|olha|cara|sim|ok|bom|ah|oh|acho (que|q)|tb|tamb[eé]m|temos|tenho|somos|sou|and|but|also|just|well|so|yeah|i|we|then)\s+/iu;
 const DANGLING = new Set([
   "de", "do", "da", "com", "o", "a", "os", "as", "e", "para", "pra", "que", "em", "no", "na", "por", "the", "to",
-  "of", "with", "and", "an", "ter", "have", "be", "is", "é", "ser", "because", "porque",
+  "of", "with", "and", "an", "ter", "have", "be", "is", "é", "ser", "because", "porque", "would", "that",
+  "ia", "seria", "ne", "né",
 ]);
 const MAX_WORDS = 7;
 

@@ -32,6 +32,8 @@ export interface TurnDecision {
   stage: SpinStage;
   /** Every stage newly reached, in order (situation → problem → implication), each with its words. */
   stagesPassed: StagePassed[];
+  /** Every stage this turn's words showed, newly reached or not (e.g. the situation words of a first message). */
+  shown: StageShown[];
   intent: Intent | null;
   /** The SPIN stage of the question asked; null when the reply asks none or there is no reply. */
   questionStage: SpinStage | null;
@@ -100,7 +102,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
   const reached = shown.at(-1)?.stage;
   const stage = reached ? furthestStage(input.stage, reached) : input.stage;
   const team = speaksForTeam([...input.history.filter((turn) => turn.author === "customer").map((turn) => turn.text), ...input.incoming]);
-  const base = { stage, stagesPassed: passedBetween(input.stage, stage, shown), intent: found.intent, language };
+  const base = { stage, stagesPassed: passedBetween(input.stage, stage, shown), shown, intent: found.intent, language };
   const silent = { ...base, questionStage: null, reply: null, handoff: false, optOut: input.optedOut };
   if (input.optedOut || input.incoming.length === 0) return silent;
   if (found.intent === "opt_out") return { ...silent, optOut: true, reply: input.handedOff ? null : serviceReply(language, team, "optOut") };

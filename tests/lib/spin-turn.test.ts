@@ -136,3 +136,18 @@ describe("after a person replied and the bot was resumed", () => {
     expect(decision.reply).not.toMatch(/^Oi! Aqui é/);
   });
 });
+
+describe("the evidence", () => {
+  test("lists every stage the words showed, including the one the conversation was already at", () => {
+    const decision = decideTurn({
+      history: [],
+      incoming: ["somos 4 vendedores e o whats é uma bagunça"],
+      stage: "situation",
+      handedOff: false,
+      optedOut: false,
+      knowledge,
+    });
+    expect(decision.shown.map((entry) => entry.stage)).toEqual(["situation", "problem"]);
+    expect(decision.stagesPassed.map((entry) => entry.stage)).toEqual(["problem"]);
+  });
+});
