@@ -51,6 +51,24 @@ const PT: Record<string, string> = {
   qts: "quantos",
   qtos: "quantos",
   qtas: "quantas",
+  to: "estou",
+  tava: "estava",
+  tamo: "estamos",
+  whats: "whatsapp",
+  insta: "instagram",
+  cel: "celular",
+  vdd: "verdade",
+  tmj: "tamo junto",
+  eae: "e ai",
+  eai: "e ai",
+  fds: "fim de semana",
+  qq: "qualquer",
+  ngm: "ninguem",
+  nd: "nada",
+  hrs: "horas",
+  hr: "hora",
+  min: "minutos",
+  blza: "beleza",
 };
 
 const EN: Record<string, string> = {
@@ -96,6 +114,10 @@ const EN: Record<string, string> = {
   whats: "what is",
   ppl: "people",
   biz: "business",
+  thru: "through",
+  probly: "probably",
+  prolly: "probably",
+  yr: "your",
 };
 
 const TABLES: Record<Language, Record<string, string>> = { pt: PT, en: EN };

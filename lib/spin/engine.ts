@@ -1,29 +1,9 @@
-import { classifySpinStage } from "./classify";
-import { detectLanguage } from "./language";
-import { createModelProvider, type ModelProvider } from "./model";
-import type { ChatTurn } from "./model-prompt";
-import { planReply } from "./planner";
-import { nextStage, questionStage } from "./stage";
-import type { Language, SpinStage } from "./types";
+import { createModelProvider, type ModelAnswer, type ModelProvider } from "./model";
+import { speaksForTeam } from "./reading";
+import { decideTurn, serviceReply, type TurnDecision, type TurnInput } from "./turn";
+import { furthestStage, SPIN_ORDER, stageIndex } from "./types";
 
-export interface ReplyInput {
-  /** The session's stage before this reply. */
-  stage: SpinStage;
-  /** The conversation so far, oldest first, ending with the customer's latest messages. */
-  history: ChatTurn[];
-  persona: string;
-  product: string;
-  customerName?: string;
-  /** The agent's fixed reply language; when absent it follows the customer's words (pt when unsure). */
-  language?: Language;
-}
-
-export interface ReplyDecision {
-  stage: SpinStage;
-  /** How clearly the latest messages showed a stage, in [0, 1]; 0 when they showed none. */
-  confidence: number;
-  reply: string;
-  handoff: boolean;
+export interface ReplyDecision extends TurnDecision {
   source: "model" | "rules";
 }
 
@@ -33,56 +13,68 @@ export interface DecideOptions {
   onModelError?: (error: unknown) => void;
 }
 
-/** The customer's messages since the business last spoke: one burst, read as one text. */
-function latestCustomerText(history: readonly ChatTurn[]): string {
-  const burst: string[] = [];
-  for (let i = history.length - 1; i >= 0 && history[i].author === "customer"; i--) burst.unshift(history[i].text);
-  return burst.join("\n");
+/** Why a model answer is not used even though it parsed: it broke a rule the product guarantees. */
+export class ModelRuleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ModelRuleError";
+  }
 }
 
-function replyLanguage(input: ReplyInput): Language {
-  if (input.language) return input.language;
-  const said = input.history.filter((turn) => turn.author === "customer").map((turn) => turn.text);
-  return detectLanguage(said.join("\n"));
+function customerTexts(input: TurnInput): string[] {
+  return [...input.history.filter((turn) => turn.author === "customer").map((turn) => turn.text), ...input.incoming];
 }
 
-/** The rule engine: classify the latest burst, move the stage, plan the next question. */
-export function decideByRules(input: ReplyInput): ReplyDecision {
-  const evidence = classifySpinStage(latestCustomerText(input.history));
-  const transition = nextStage(input.stage, evidence);
-  const botReplies = input.history.filter((turn) => turn.author === "bot").map((turn) => turn.text);
-  const { text } = planReply({
-    stage: questionStage(transition.stage, evidence),
-    language: replyLanguage(input),
-    persona: input.persona,
-    product: input.product,
-    history: botReplies,
-    customerName: input.customerName,
-    turn: botReplies.length,
-  });
-  // A burst that shows no stage gives no confidence in any: its "none" certainty is not reported.
-  const confidence = evidence.stage === null ? 0 : evidence.confidence;
-  return { stage: transition.stage, confidence, reply: text, handoff: transition.handoff, source: "rules" };
+/** The model's answer, held to the rules: never backwards, never a question behind, never a repeat. */
+function merge(input: TurnInput, rules: TurnDecision, answer: ModelAnswer): ReplyDecision {
+  const stage = furthestStage(input.stage, answer.stage);
+  if (answer.questionStage !== null && stageIndex(answer.questionStage) < stageIndex(stage)) {
+    throw new ModelRuleError("The model asked a question behind the customer's stage.");
+  }
+  const sent = input.history.filter((turn) => turn.author !== "customer").map((turn) => turn.text.trim());
+  if (sent.includes(answer.reply.trim())) throw new ModelRuleError("The model repeated an earlier reply.");
+  const human = answer.intent === "human" || answer.handoff;
+  const stagesPassed = SPIN_ORDER.slice(stageIndex(input.stage) + 1, stageIndex(stage) + 1).map(
+    (passed) => rules.stagesPassed.find((entry) => entry.stage === passed) ?? { stage: passed, quote: input.incoming.join(" ").trim(), cues: [] },
+  );
+  const optOut = !human && answer.intent === "opt_out";
+  const team = speaksForTeam(customerTexts(input));
+  return {
+    ...rules,
+    stage,
+    stagesPassed,
+    intent: human ? "human" : answer.intent,
+    // A handoff or an opt-out gets the rules' fixed short message: no question, nothing to misread.
+    reply: human || optOut ? serviceReply(rules.language, team, human ? "handoff" : "optOut") : answer.reply,
+    questionStage: human || optOut ? null : answer.questionStage,
+    handoff: human,
+    optOut,
+    source: "model",
+  };
 }
 
 /**
  * The next reply: from the model when one is configured, otherwise, and on any model failure,
- * from the rules. The model chooses its stage itself; its answer is validated, not second-guessed.
+ * from the rules. The rules decide alone when the bot must stay silent, and their opt-out and
+ * human intents win over the model.
  */
-export async function decideReply(input: ReplyInput, options: DecideOptions = {}): Promise<ReplyDecision> {
-  if (!options.provider) return decideByRules(input);
+export async function decideReply(input: TurnInput, options: DecideOptions = {}): Promise<ReplyDecision> {
+  const rules = decideTurn(input);
+  const ruled: ReplyDecision = { ...rules, source: "rules" };
+  if (!options.provider || rules.reply === null || rules.intent === "opt_out" || rules.intent === "human") return ruled;
   try {
     const answer = await options.provider.reply({
       stage: input.stage,
       history: input.history,
-      persona: input.persona,
-      product: input.product,
-      language: replyLanguage(input),
+      incoming: input.incoming,
+      knowledge: input.knowledge,
+      language: rules.language,
+      team: speaksForTeam(customerTexts(input)),
     });
-    return { ...answer, handoff: answer.stage === "need_payoff", source: "model" };
+    return merge(input, rules, answer);
   } catch (error) {
     options.onModelError?.(error);
-    return decideByRules(input);
+    return ruled;
   }
 }
 

@@ -1,4 +1,16 @@
-export { SPIN_ORDER, isSpinStage, stageIndex, type Language, type SpinStage } from "./types";
+export {
+  INTENTS,
+  SPIN_ORDER,
+  furthestStage,
+  isSpinStage,
+  stageAfter,
+  stageIndex,
+  type ChatAuthor,
+  type ChatTurn,
+  type Intent,
+  type Language,
+  type SpinStage,
+} from "./types";
 export { normalizeBase, normalizeText, normalizeTokens } from "./normalize";
 export { detectLanguage } from "./language";
 export { classifySpinStage, type SpinClassification } from "./classify";
@@ -10,30 +22,22 @@ export {
   type StageKey,
   type StageTally,
 } from "./evaluate";
-export {
-  ADVANCE_MIN_CONFIDENCE,
-  BACKWARD_MIN_CONFIDENCE,
-  SKIP_MIN_CONFIDENCE,
-  nextStage,
-  questionStage,
-  type StageEvidence,
-  type StageTransition,
-} from "./stage";
-export { planReply, type PlanInput, type PlannedReply } from "./planner";
-export type { ChatAuthor, ChatTurn, ModelRequest } from "./model-prompt";
+export { defaultKnowledge, knowledgeProblems, KNOWLEDGE_LIMITS, type AgentKnowledge, type FaqEntry } from "./knowledge";
+export { readPersona, shortProductName, type PersonaTraits } from "./persona";
+export { stagesShown, type StageShown } from "./evidence";
+export { detectIntent, type IntentFound } from "./intents";
+export { decideTurn, type StagePassed, type TurnDecision, type TurnInput } from "./turn";
+export { stageReason } from "./timeline";
+export { runConversation, type ConversationOptions, type ConversationStep } from "./conversation";
+export { ratio, scoreConversations, type ConversationScore, type ExpectedTurn, type ScoredConversation, type Tally } from "./scoring";
+export type { ModelRequest } from "./model-prompt";
 export {
   ModelProviderError,
   createModelProvider,
+  modelAnswerSchema,
   type ModelAnswer,
   type ModelErrorKind,
   type ModelProvider,
   type ModelProviderOptions,
 } from "./model";
-export {
-  decideByRules,
-  decideReply,
-  modelProviderFromEnv,
-  type DecideOptions,
-  type ReplyDecision,
-  type ReplyInput,
-} from "./engine";
+export { decideReply, modelProviderFromEnv, ModelRuleError, type DecideOptions, type ReplyDecision } from "./engine";

@@ -1,19 +1,19 @@
-import type { Language, SpinStage } from "./types";
+import type { AgentKnowledge } from "./knowledge";
+import { INTENTS, SPIN_ORDER, type ChatTurn, type Language, type SpinStage } from "./types";
 
-export type ChatAuthor = "customer" | "bot" | "human";
-
-export interface ChatTurn {
-  author: ChatAuthor;
-  text: string;
-}
+export type { ChatAuthor, ChatTurn } from "./types";
 
 export interface ModelRequest {
+  /** The conversation's stage before the new messages. */
   stage: SpinStage;
-  /** The conversation so far, oldest first. */
+  /** The conversation before the new messages, oldest first. */
   history: ChatTurn[];
-  persona: string;
-  product: string;
+  /** The customer's messages to answer now. */
+  incoming: string[];
+  knowledge: AgentKnowledge;
   language: Language;
+  /** The customer speaks for a team ("vocês") rather than for themselves ("você"). */
+  team: boolean;
 }
 
 interface ChatMessage {
@@ -21,32 +21,60 @@ interface ChatMessage {
   content: string;
 }
 
-// Long chats only cost tokens: the latest turns carry what the next question needs.
+// Long chats only cost tokens: the latest turns carry what the next reply needs.
 export const MAX_HISTORY_TURNS = 20;
 
-const LANGUAGE_NAMES: Record<Language, string> = { pt: "Brazilian Portuguese", en: "English" };
+const LANGUAGE_NAMES: Record<Language, string> = { pt: "Brazilian Portuguese (WhatsApp style, short, no formal 'prezado')", en: "English" };
+
+function knowledgeLines(knowledge: AgentKnowledge): string[] {
+  const faq = knowledge.faq.map((entry) => `- Q: ${entry.question} A: ${entry.answer}`);
+  return [
+    `Persona (your name and tone): ${knowledge.persona}`,
+    `Product: ${knowledge.productName || "(not named)"}${knowledge.productDescription ? `: ${knowledge.productDescription}` : ""}`,
+    `Price answer: ${knowledge.priceAnswer || "(none: say a person from the team will send the details)"}`,
+    `Business hours: ${knowledge.businessHours || "(unknown: say a person will confirm)"}`,
+    ...(faq.length > 0 ? ["FAQ:", ...faq] : []),
+  ];
+}
+
+const RULES = [
+  "You are a sales assistant for this business on WhatsApp, using SPIN selling.",
+  "SPIN stages, in order: situation (facts about the customer's current setup), problem (difficulties,",
+  "dissatisfaction, wasted time), implication (consequences: lost sales/customers/orders/money, quantified",
+  "losses, threats like 'if this goes on'), need_payoff (the value of solving it, wishes).",
+  "stage = the furthest stage the customer's own words have shown in the whole conversation; never earlier",
+  "than the current stage. One message can show several stages: take the furthest.",
+  `intent: one of ${INTENTS.join(", ")} or null. price: answer with the price answer, then continue SPIN.`,
+  "human (asks for a person, 'is anyone there?', or says yes to your offer of a specialist): one short",
+  "message that a person will continue, no question, handoff true. opt_out (stop, not interested,",
+  "remove me): one short confirmation, no question. is_bot: say honestly you are the business's virtual",
+  "assistant, by the persona's name, then continue. faq: answer from the knowledge, or say a person will confirm.",
+  "Otherwise: acknowledge the customer's words in a few words mirroring a key term, then ask exactly one",
+  "question of the customer's stage or the next stage (questionStage), never an earlier stage, never a",
+  "question already asked. At need_payoff, offer to bring in a specialist (accepting it is the human intent).",
+];
 
 export function systemPrompt(request: ModelRequest): string {
   return [
-    "You are a sales assistant chatting with a customer on WhatsApp using SPIN selling.",
-    "SPIN stages, in order: situation (facts about the customer's current setup), problem",
-    "(difficulties and dissatisfaction), implication (consequences and costs of those problems),",
-    "need_payoff (the value of solving them; at this stage offer to hand over to a human specialist).",
-    `Persona (your name and tone): ${request.persona}`,
-    `Product you sell: ${request.product}`,
+    ...RULES,
+    ...knowledgeLines(request.knowledge),
     `The conversation is currently at stage: ${request.stage}.`,
-    "Decide which stage the conversation should now be in, then write the next reply: at most two",
-    "short sentences, exactly one question, never repeating an earlier reply of yours.",
-    `Write the reply in ${LANGUAGE_NAMES[request.language]}.`,
-    'Answer with a JSON object only: {"stage": "situation" | "problem" | "implication" | "need_payoff",',
-    '"confidence": number between 0 and 1, "reply": string}.',
+    `Address the customer as ${request.team ? "a team ('vocês')" : "one person ('você')"}.`,
+    `Write the reply in ${LANGUAGE_NAMES[request.language]}, at most two short sentences.`,
+    `Answer with a JSON object only: {"stage": ${SPIN_ORDER.map((s) => `"${s}"`).join(" | ")},`,
+    `"intent": ${INTENTS.map((i) => `"${i}"`).join(" | ")} | null, "questionStage": stage | null,`,
+    '"reply": string, "handoff": boolean}.',
   ].join("\n");
 }
 
-/** The customer speaks as the user; the bot and the human sellers both speak for the business. */
+/** The customer speaks as the user; the bot and the team's people both speak for the business. */
 export function chatMessages(request: ModelRequest): ChatMessage[] {
-  const turns = request.history.slice(-MAX_HISTORY_TURNS).map(
-    (turn): ChatMessage => ({ role: turn.author === "customer" ? "user" : "assistant", content: turn.text }),
+  const turns: ChatTurn[] = [...request.history, ...request.incoming.map((text) => ({ author: "customer" as const, text }))];
+  const messages = turns.slice(-MAX_HISTORY_TURNS).map(
+    (turn): ChatMessage =>
+      turn.author === "customer"
+        ? { role: "user", content: turn.text }
+        : { role: "assistant", content: turn.author === "human" ? `[a person from the team] ${turn.text}` : turn.text },
   );
-  return [{ role: "system", content: systemPrompt(request) }, ...turns];
+  return [{ role: "system", content: systemPrompt(request) }, ...messages];
 }

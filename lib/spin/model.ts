@@ -1,12 +1,17 @@
 import { z } from "zod";
 import { chatMessages, type ModelRequest } from "./model-prompt";
-import { SPIN_ORDER, type SpinStage } from "./types";
+import { INTENTS, SPIN_ORDER } from "./types";
 
-export interface ModelAnswer {
-  stage: SpinStage;
-  confidence: number;
-  reply: string;
-}
+/** What the model must answer: the same fields the rule engine decides. */
+export const modelAnswerSchema = z.object({
+  stage: z.enum(SPIN_ORDER),
+  intent: z.enum(INTENTS).nullable(),
+  questionStage: z.enum(SPIN_ORDER).nullable(),
+  reply: z.string().trim().min(1).max(1000),
+  handoff: z.boolean(),
+});
+
+export type ModelAnswer = z.infer<typeof modelAnswerSchema>;
 
 export interface ModelProvider {
   reply(request: ModelRequest): Promise<ModelAnswer>;
@@ -38,12 +43,6 @@ export interface ModelProviderOptions {
 
 const completionSchema = z.object({
   choices: z.array(z.object({ message: z.object({ content: z.string() }) })).min(1),
-});
-
-const answerSchema = z.object({
-  stage: z.enum(SPIN_ORDER),
-  confidence: z.number().min(0).max(1),
-  reply: z.string().trim().min(1).max(1000),
 });
 
 // Some servers wrap the object in a Markdown fence even in JSON mode.
@@ -113,7 +112,7 @@ export function createModelProvider(options: ModelProviderOptions): ModelProvide
         const raw = await Promise.race([post(options, body, controller.signal), abortion(controller.signal, options.timeoutMs)]);
         const completion = validate(completionSchema, parseJson(raw, "response"), "response");
         const content = completion.choices[0].message.content;
-        return validate(answerSchema, parseJson(content, "answer"), "answer");
+        return validate(modelAnswerSchema, parseJson(content, "answer"), "answer");
       } catch (error) {
         if (controller.signal.aborted) throw new ModelProviderError("timeout", `No answer within ${options.timeoutMs} ms.`, { cause: error });
         if (error instanceof ModelProviderError) throw error;

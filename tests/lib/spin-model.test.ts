@@ -1,129 +1,164 @@
-import { describe, expect, test, vi } from "vitest";
-import { createModelProvider, ModelProviderError, type ModelRequest } from "../../lib/spin";
-import { MAX_HISTORY_TURNS } from "../../lib/spin/model-prompt";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import {
+  createModelProvider,
+  decideReply,
+  defaultKnowledge,
+  ModelProviderError,
+  type ModelAnswer,
+  type TurnInput,
+} from "../../lib/spin";
 
-const request: ModelRequest = {
-  stage: "problem",
-  history: [
-    { author: "bot", text: "Oi! Como vocês atendem hoje?" },
-    { author: "customer", text: "tudo pelo zap, mas demora muito" },
-  ],
-  persona: "Ana, consultora simpática",
-  product: "SpinDesk",
-  language: "pt",
+/** A local OpenAI-compatible server whose next answer each test chooses. */
+type Behaviour = (response: ServerResponse) => void;
+let behaviour: Behaviour;
+let received: { url: string; body: { messages: { role: string; content: string }[] } }[] = [];
+let server: Server;
+let baseUrl: string;
+
+const completion = (content: string): Behaviour => (response) => {
+  response.writeHead(200, { "Content-Type": "application/json" });
+  response.end(JSON.stringify({ choices: [{ message: { role: "assistant", content } }] }));
+};
+const status = (code: number): Behaviour => (response) => {
+  response.writeHead(code, { "Content-Type": "application/json" });
+  response.end(JSON.stringify({ error: { message: "nope" } }));
+};
+// Never answers within the test's timeout; closed when the server stops.
+const hang: Behaviour = () => undefined;
+
+beforeAll(async () => {
+  server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    request.on("end", () => {
+      received.push({ url: request.url ?? "", body: JSON.parse(body) as (typeof received)[number]["body"] });
+      behaviour(response);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+beforeEach(() => {
+  received = [];
+});
+
+const provider = () => createModelProvider({ baseUrl, model: "tiny", apiKey: "sk-test", timeoutMs: 300 });
+
+const knowledge = { ...defaultKnowledge("pt"), persona: "Sou a Júlia", productName: "ZapCRM" };
+const input = (incoming: string[], overrides: Partial<TurnInput> = {}): TurnInput => ({
+  history: [{ author: "bot", text: "Oi! Aqui é a Júlia. Você usa alguma ferramenta para organizar isso hoje?", questionStage: "situation" }],
+  incoming,
+  stage: "situation",
+  handedOff: false,
+  optedOut: false,
+  knowledge,
+  ...overrides,
+});
+
+const valid: ModelAnswer = {
+  stage: "implication",
+  intent: null,
+  questionStage: "need_payoff",
+  reply: "Poxa, perder pedidos dói. Seria útil ter o ZapCRM respondendo na hora?",
+  handoff: false,
 };
 
-const answer = { stage: "implication", confidence: 0.8, reply: "E o que acontece com a venda quando demora?" };
-
-function completion(content: string, status = 200): Response {
-  return new Response(JSON.stringify({ choices: [{ message: { role: "assistant", content } }] }), { status });
-}
-
-function providerWith(fetch: typeof globalThis.fetch, timeoutMs = 1_000) {
-  return createModelProvider({ baseUrl: "https://ai.example/v1/", apiKey: "sk-test", model: "tiny", timeoutMs, fetch });
-}
-
-/** Never answers; rejects only when its signal aborts, like a real fetch on a dead connection. */
-const hangingFetch: typeof fetch = (_url, init) =>
-  new Promise((_, reject) => init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
-
-function sentBody(fetch: ReturnType<typeof vi.fn<typeof globalThis.fetch>>) {
-  const [url, init] = fetch.mock.calls[0];
-  return { url, init: init!, body: JSON.parse(String(init!.body)) };
-}
-
-describe("createModelProvider", () => {
-  test("returns the model's validated answer", async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => completion(JSON.stringify(answer)));
-    await expect(providerWith(fetch).reply(request)).resolves.toEqual(answer);
+describe("the model provider against an OpenAI-compatible server", () => {
+  test("returns a valid answer, validated", async () => {
+    behaviour = completion(JSON.stringify(valid));
+    await expect(provider().reply({ stage: "situation", history: [], incoming: ["oi"], knowledge, language: "pt", team: false })).resolves.toEqual(valid);
+    expect(received[0].url).toBe("/v1/chat/completions");
   });
 
-  test("posts a JSON-mode chat completion to the base URL", async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => completion(JSON.stringify(answer)));
-    await providerWith(fetch).reply(request);
-    const { url, init, body } = sentBody(fetch);
-    expect(url).toBe("https://ai.example/v1/chat/completions");
-    expect(init.method).toBe("POST");
-    expect(new Headers(init.headers).get("authorization")).toBe("Bearer sk-test");
-    expect(body).toMatchObject({ model: "tiny", response_format: { type: "json_object" } });
-  });
-
-  test("explains SPIN, the persona, the product and the language in the system prompt", async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => completion(JSON.stringify(answer)));
-    await providerWith(fetch).reply(request);
-    const system = sentBody(fetch).body.messages[0];
-    expect(system.role).toBe("system");
-    for (const part of ["SPIN", "need_payoff", "Ana, consultora simpática", "SpinDesk", "Brazilian Portuguese", "JSON"]) {
-      expect(system.content).toContain(part);
-    }
-  });
-
-  test("sends the customer as the user and the business as the assistant", async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => completion(JSON.stringify(answer)));
-    await providerWith(fetch).reply({ ...request, history: [...request.history, { author: "human", text: "Sou o João" }] });
-    const roles = sentBody(fetch).body.messages.slice(1).map((m: { role: string }) => m.role);
-    expect(roles).toEqual(["assistant", "user", "assistant"]);
-  });
-
-  test("sends only the latest turns of a long conversation", async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => completion(JSON.stringify(answer)));
-    const history = Array.from({ length: 50 }, (_, i) => ({ author: "customer" as const, text: `msg ${i}` }));
-    await providerWith(fetch).reply({ ...request, history });
-    const messages = sentBody(fetch).body.messages;
-    expect(messages).toHaveLength(MAX_HISTORY_TURNS + 1);
-    expect(messages.at(-1).content).toBe("msg 49");
-  });
-
-  test("accepts an answer wrapped in a Markdown fence", async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => completion("```json\n" + JSON.stringify(answer) + "\n```"));
-    await expect(providerWith(fetch).reply(request)).resolves.toEqual(answer);
-  });
-
-  test("fails with kind http and the status on a non-2xx answer", async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => new Response("overloaded", { status: 500 }));
-    await expect(providerWith(fetch).reply(request)).rejects.toMatchObject({ kind: "http", status: 500 });
-  });
-
-  test("fails with kind bad_json when the content is not JSON", async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => completion("Claro! Qual é o seu problema?"));
-    await expect(providerWith(fetch).reply(request)).rejects.toMatchObject({ kind: "bad_json" });
-  });
-
-  test("fails with kind bad_json when the response body is not JSON", async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => new Response("<html>proxy error</html>"));
-    await expect(providerWith(fetch).reply(request)).rejects.toMatchObject({ kind: "bad_json" });
+  test("sends the persona, the knowledge, the rules and the conversation", async () => {
+    behaviour = completion(JSON.stringify(valid));
+    await decideReply(input(["perdemos uns 20 pedidos"]), { provider: provider() });
+    const [system, ...turns] = received[0].body.messages;
+    expect(system.content).toContain("Sou a Júlia");
+    expect(system.content).toContain("ZapCRM");
+    expect(system.content).toContain("need_payoff");
+    expect(turns.at(-1)).toEqual({ role: "user", content: "perdemos uns 20 pedidos" });
   });
 
   test.each([
-    ["an unknown stage", { ...answer, stage: "closing" }],
-    ["a confidence above 1", { ...answer, confidence: 1.5 }],
-    ["an empty reply", { ...answer, reply: "  " }],
-    ["a missing reply", { stage: "problem", confidence: 0.5 }],
-  ])("fails with kind schema on %s", async (_name, content) => {
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => completion(JSON.stringify(content)));
-    await expect(providerWith(fetch).reply(request)).rejects.toMatchObject({ kind: "schema" });
-  });
-
-  test("fails with kind schema when the response has no choices", async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => new Response(JSON.stringify({ choices: [] })));
-    await expect(providerWith(fetch).reply(request)).rejects.toMatchObject({ kind: "schema" });
-  });
-
-  test("fails with kind network when the server cannot be reached", async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => {
-      throw new TypeError("fetch failed");
-    });
-    await expect(providerWith(fetch).reply(request)).rejects.toMatchObject({ kind: "network" });
-  });
-
-  test("fails with kind timeout when no answer comes in time", async () => {
-    const error = await providerWith(hangingFetch, 20).reply(request).catch((e: unknown) => e);
+    ["invalid JSON", completion("not json {"), "bad_json"],
+    ["a JSON answer of the wrong shape", completion(JSON.stringify({ stage: "later", reply: "" })), "schema"],
+    ["a timeout", hang, "timeout"],
+    ["HTTP 429", status(429), "http"],
+    ["HTTP 500", status(500), "http"],
+  ])("fails with a typed error on %s", async (_name, answer, kind) => {
+    behaviour = answer;
+    const error = await provider().reply({ stage: "situation", history: [], incoming: ["oi"], knowledge, language: "pt", team: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelProviderError);
-    expect(error).toMatchObject({ kind: "timeout" });
+    expect(error).toMatchObject({ kind });
+  });
+});
+
+describe("decideReply with a model", () => {
+  test("uses a valid model answer", async () => {
+    behaviour = completion(JSON.stringify(valid));
+    const decision = await decideReply(input(["perdemos uns 20 pedidos"]), { provider: provider() });
+    expect(decision).toMatchObject({ source: "model", stage: "implication", reply: valid.reply });
   });
 
-  test("times out even when the fetch ignores its abort signal", async () => {
-    const deaf: typeof fetch = () => new Promise<Response>(() => undefined);
-    await expect(providerWith(deaf, 20).reply(request)).rejects.toMatchObject({ kind: "timeout" });
+  test.each([
+    ["invalid JSON", completion("{oops")],
+    ["a timeout", hang],
+    ["HTTP 429", status(429)],
+    ["HTTP 500", status(500)],
+  ])("falls back to the rules on %s", async (_name, answer) => {
+    behaviour = answer;
+    const errors: unknown[] = [];
+    const decision = await decideReply(input(["perdemos uns 20 pedidos"]), { provider: provider(), onModelError: (e) => errors.push(e) });
+    expect(decision).toMatchObject({ source: "rules", stage: "implication" });
+    expect(errors).toHaveLength(1);
+  });
+
+  test("falls back to the rules when the model asks a question behind the customer's stage", async () => {
+    behaviour = completion(JSON.stringify({ ...valid, stage: "implication", questionStage: "situation" }));
+    const decision = await decideReply(input(["perdemos uns 20 pedidos"]), { provider: provider() });
+    expect(decision.source).toBe("rules");
+  });
+
+  test("never moves the stage backwards on the model's word", async () => {
+    behaviour = completion(JSON.stringify({ ...valid, stage: "situation", questionStage: "problem" }));
+    const decision = await decideReply(input(["certo"], { stage: "problem" }), { provider: provider() });
+    expect(decision).toMatchObject({ source: "model", stage: "problem" });
+  });
+
+  test("lets the rules' opt-out win without asking the model", async () => {
+    behaviour = completion(JSON.stringify(valid));
+    const decision = await decideReply(input(["PARE de me mandar msg"]), { provider: provider() });
+    expect(decision).toMatchObject({ source: "rules", intent: "opt_out", optOut: true });
+    expect(received).toHaveLength(0);
+  });
+
+  test("lets the rules' request for a person win without asking the model", async () => {
+    behaviour = completion(JSON.stringify(valid));
+    const decision = await decideReply(input(["quero falar com um atendente"]), { provider: provider() });
+    expect(decision).toMatchObject({ source: "rules", intent: "human", handoff: true });
+    expect(received).toHaveLength(0);
+  });
+
+  test("answers a handoff the model detected with the fixed short message", async () => {
+    behaviour = completion(JSON.stringify({ ...valid, intent: "human", handoff: true, reply: "Claro, já chamo. Quer mais algo?" }));
+    const decision = await decideReply(input(["me conecta com o financeiro"]), { provider: provider() });
+    expect(decision).toMatchObject({ source: "model", intent: "human", handoff: true, questionStage: null });
+    expect(decision.reply).not.toContain("?");
+  });
+
+  test("stays silent after a handoff without asking the model", async () => {
+    behaviour = completion(JSON.stringify(valid));
+    const decision = await decideReply(input(["oi?"], { handedOff: true }), { provider: provider() });
+    expect(decision.reply).toBeNull();
+    expect(received).toHaveLength(0);
   });
 });
