@@ -1,5 +1,6 @@
 import { literals } from "convex-helpers/validators";
 import { v } from "convex/values";
+import { SPIN_LANGUAGES } from "../lib/spin/types";
 import { CONNECTION_STATES, type EvolutionClient } from "../lib/whatsapp/types";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
@@ -8,6 +9,7 @@ import { fail } from "./lib/errors";
 import { internalMutation, internalOrgMutation, internalOrgQuery, orgAction } from "./lib/functions";
 import { actorUserIdOf, agentProfileX, liveAgentX, newWebhookSecret, unusedInstanceName } from "./model/agents";
 import { recordAudit } from "./model/audit";
+import { agentKnowledgeValidator } from "./schema";
 import { failFromGateway, gatewayFromEnv, webhookTargetFor } from "./model/gateway";
 
 /**
@@ -54,10 +56,16 @@ async function onGateway<T>(
  */
 export const create = orgAction({
   role: "admin",
-  args: { name: v.string(), persona: v.optional(v.string()), product: v.optional(v.string()) },
+  args: {
+    name: v.string(),
+    persona: v.optional(v.string()),
+    product: v.optional(v.string()),
+    // The language of the UI creating the agent: the bot's defaults speak it.
+    uiLanguage: v.optional(literals(...SPIN_LANGUAGES)),
+  },
   returns: v.object({ agentId: v.id("agents"), instanceName: v.string(), webhookSecret: v.string() }),
-  handler: async (ctx, input): Promise<{ agentId: Id<"agents">; instanceName: string; webhookSecret: string }> => {
-    const profile = agentProfileX(input);
+  handler: async (ctx, { uiLanguage, ...input }): Promise<{ agentId: Id<"agents">; instanceName: string; webhookSecret: string }> => {
+    const profile = agentProfileX(input, uiLanguage);
     const gateway = gatewayFromEnv();
     const webhookSecret = newWebhookSecret();
     const webhook = webhookTargetFor(webhookSecret);
@@ -85,7 +93,14 @@ export const create = orgAction({
  * transaction, so no one else can take the name. The org is checked by hand for that reason.
  */
 export const reserve = internalMutation({
-  args: { orgId: v.id("organizations"), name: v.string(), persona: v.string(), product: v.string(), webhookSecret: v.string() },
+  args: {
+    orgId: v.id("organizations"),
+    name: v.string(),
+    persona: v.string(),
+    product: v.string(),
+    knowledge: agentKnowledgeValidator,
+    webhookSecret: v.string(),
+  },
   returns: v.object({ agentId: v.id("agents"), instanceName: v.string() }),
   handler: async (ctx, args) => {
     const org = await ctx.db.get("organizations", args.orgId);

@@ -3,7 +3,7 @@ import { fail } from "./lib/errors";
 import { orgMutation, orgQuery } from "./lib/functions";
 import { agentViewValidator, botProfileX, liveAgentX, toAgentView, type AgentView } from "./model/agents";
 import { recordAudit } from "./model/audit";
-import { botLanguageValidator } from "./schema";
+import { agentKnowledgeValidator, botLanguageValidator } from "./schema";
 
 const MAX_AGENTS_LISTED = 200;
 
@@ -36,7 +36,7 @@ export const get = orgQuery({
   },
 });
 
-/** The bot's settings for one agent: AI on/off, persona, product and the language it answers in. */
+/** The bot's settings for one agent: AI on/off, what it knows (persona, product, price, hours, FAQ), its language. */
 export const updateBot = orgMutation({
   role: "admin",
   args: {
@@ -44,13 +44,16 @@ export const updateBot = orgMutation({
     aiEnabled: v.boolean(),
     persona: v.string(),
     product: v.string(),
+    knowledge: v.optional(agentKnowledgeValidator),
     language: botLanguageValidator,
   },
   returns: v.null(),
-  handler: async (ctx, { agentId, ...settings }) => {
+  handler: async (ctx, { agentId, aiEnabled, language, ...profile }) => {
     const agent = await liveAgentX(ctx.db, agentId);
-    const profile = botProfileX(settings);
-    await ctx.db.patch("agents", agent._id, { ...profile, aiEnabled: settings.aiEnabled, language: settings.language });
+    // Without new knowledge the stored one stays: older clients edit persona and product only.
+    const knowledge = profile.knowledge ?? agent.knowledge;
+    const stored = botProfileX({ ...profile, knowledge }, language === "en" ? "en" : "pt");
+    await ctx.db.patch("agents", agent._id, { ...stored, aiEnabled, language });
     await recordAudit(ctx.db, {
       orgId: ctx.org._id,
       actorUserId: ctx.viewer.userId,

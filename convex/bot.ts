@@ -2,8 +2,8 @@ import { ConvexError, v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalAction, internalOrgMutation } from "./lib/functions";
 import { declineReason, declineReasonValidator, markPending, needsAnotherRun, sessionAndAgent, takeLease } from "./model/botLease";
-import { botContextValidator, planBotReply, readBotContext } from "./model/botPlan";
-import { botReplyValidator, recordBotReply, type BotReply } from "./model/botRecord";
+import { botContextValidator, planBotTurn, plannedTurnValidator, readBotContext, type PlannedTurn } from "./model/botPlan";
+import { recordBotTurn } from "./model/botRecord";
 import { botActive, MAX_REPLY_ATTEMPTS, nextRunAt, RELEASED_LEASE, retryDelayMs } from "./model/botRules";
 import { gatewayFromEnv } from "./model/gateway";
 
@@ -54,17 +54,17 @@ export const confirmSend = internalOrgMutation({
 });
 
 export const finishProcessing = internalOrgMutation({
-  args: { ...leaseArgs, batchThrough: v.number(), reply: botReplyValidator, externalId: v.string() },
+  args: { ...leaseArgs, batchThrough: v.number(), turn: plannedTurnValidator, externalId: v.union(v.string(), v.null()) },
   returns: v.null(),
-  handler: async (ctx, { sessionId, token, batchThrough, reply, externalId }) => {
+  handler: async (ctx, { sessionId, token, batchThrough, turn, externalId }) => {
     const session = await ctx.db.get("sessions", sessionId);
     if (session === null) return null;
     // A reply that went out is always recorded, even by a run whose lease expired meanwhile.
     const ownsLease = session.processingToken === token;
-    const sentAt = Date.now();
-    await recordBotReply(ctx.db, session, { reply, externalId, batchThrough, sentAt }, ownsLease);
+    const at = Date.now();
+    await recordBotTurn(ctx.db, session, { turn, externalId, batchThrough, at }, ownsLease);
     if (ownsLease && needsAnotherRun(session, batchThrough)) {
-      await ctx.scheduler.runAt(nextRunAt(session, sentAt), internal.bot.reply, { orgId: ctx.org._id, sessionId, attempt: 1 });
+      await ctx.scheduler.runAt(nextRunAt(session, at), internal.bot.reply, { orgId: ctx.org._id, sessionId, attempt: 1 });
     }
     return null;
   },
@@ -101,12 +101,16 @@ export const reply = internalAction({
     });
     if (!lease.accepted) return null;
     const { token, batchThrough, context } = lease;
-    let sent: { externalId: string; reply: BotReply };
+    let sent: { externalId: string | null; turn: PlannedTurn };
     try {
-      const planned = await planBotReply(context);
-      if (!(await ctx.runMutation(internal.bot.confirmSend, { orgId, sessionId, token }))) return null;
-      const { externalId } = await gatewayFromEnv().sendText(context.instanceName, { number: context.number, text: planned.text });
-      sent = { externalId, reply: planned };
+      const turn = await planBotTurn(context);
+      sent = { externalId: null, turn };
+      // A silent turn (after a handoff or an opt-out) sends nothing; it is still recorded.
+      if (turn.text !== null) {
+        if (!(await ctx.runMutation(internal.bot.confirmSend, { orgId, sessionId, token }))) return null;
+        const { externalId } = await gatewayFromEnv().sendText(context.instanceName, { number: context.number, text: turn.text });
+        sent = { externalId, turn };
+      }
     } catch (error) {
       console.warn(`[bot] reply attempt ${attempt} failed for session ${sessionId}: ${String(error)}`);
       await ctx.runMutation(internal.bot.failProcessing, { orgId, sessionId, token, attempt });

@@ -47,6 +47,14 @@ export const rollupRebuildValidator = v.object({
   startedAt: v.number(),
 });
 
+/** lib/spin AgentKnowledge beyond persona and product name, capped by KNOWLEDGE_LIMITS on write. */
+export const agentKnowledgeValidator = v.object({
+  productDescription: v.string(),
+  priceAnswer: v.string(),
+  businessHours: v.string(),
+  faq: v.array(v.object({ question: v.string(), answer: v.string() })),
+});
+
 export type Role = Infer<typeof roleValidator>;
 export type { SpinStage };
 export type BotLanguage = Infer<typeof botLanguageValidator>;
@@ -107,6 +115,10 @@ export const sessionFields = {
   replyDueAt: v.optional(v.number()),
   // The bot reached need-payoff: a salesperson should take the customer over.
   handoffSuggested: v.optional(v.boolean()),
+  // Waiting for a person (the handoff queue): since when; cleared when a person replies.
+  waitingSince: v.optional(v.number()),
+  // A person wrote since the bot's last reply: resuming the bot then answers only newer messages.
+  personReplied: v.optional(v.boolean()),
   // Rollup facts (lib/metrics/contributions.ts): when it started, when a customer first wrote,
   // the first reply to that, the first human takeover, and the furthest SPIN stage reached.
   startedAt: v.optional(v.number()),
@@ -139,9 +151,11 @@ export const stageEventFields = {
   from: v.union(spinStageValidator, v.null()),
   to: spinStageValidator,
   at: v.number(),
-  confidence: v.number(),
-  // The customer message whose text moved the stage, and the cues found in it.
+  // The classifier's certainty (older events); the conversation engine records words, not numbers.
+  confidence: v.optional(v.number()),
+  // The customer message whose text moved the stage, the words in it that showed the stage, and the cues.
   messageId: v.optional(v.id("messages")),
+  quote: v.optional(v.string()),
   cues: v.optional(v.array(v.string())),
   agentId: v.optional(v.id("agents")),
   // Stages the session reached for the first time with this change (the funnel counts them once).
@@ -154,6 +168,8 @@ export const contactFields = {
   waJid: v.string(),
   waJidAlt: v.optional(v.string()),
   name: v.optional(v.string()),
+  // The customer asked not to be written to (LGPD, WhatsApp policy): no agent's bot writes again.
+  optedOutAt: v.optional(v.number()),
 };
 
 export const agentFields = {
@@ -166,8 +182,10 @@ export const agentFields = {
   phoneNumber: v.optional(v.string()),
   webhookSecret: v.string(),
   aiEnabled: v.boolean(),
+  // The bot's knowledge (lib/spin AgentKnowledge): persona and short product name here, the rest below.
   persona: v.string(),
   product: v.string(),
+  knowledge: v.optional(agentKnowledgeValidator),
   // Absent on agents created before the setting existed: "auto".
   language: v.optional(botLanguageValidator),
   // During a rotation the old secret stays valid briefly: deliveries signed before the gateway
@@ -198,7 +216,9 @@ export default defineSchema({
     .index("by_org", ["orgId"])
     .index("by_instanceName", ["instanceName"]),
 
-  contacts: defineTable(contactFields).index("by_org_and_agent_and_waJid", ["orgId", "agentId", "waJid"]),
+  contacts: defineTable(contactFields)
+    .index("by_org_and_agent_and_waJid", ["orgId", "agentId", "waJid"])
+    .index("by_org_and_waJid", ["orgId", "waJid"]),
 
   sessions: defineTable(sessionFields)
     // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
@@ -209,7 +229,8 @@ export default defineSchema({
     .index("by_org_and_status_and_lastMessageAt", ["orgId", "status", "lastMessageAt"])
     .index("by_org_and_agent_and_lastMessageAt", ["orgId", "agentId", "lastMessageAt"])
     .index("by_org_and_agent_and_status_and_lastMessageAt", ["orgId", "agentId", "status", "lastMessageAt"])
-    .index("by_org_and_needsAttention_and_lastMessageAt", ["orgId", "needsAttention", "lastMessageAt"]),
+    .index("by_org_and_needsAttention_and_lastMessageAt", ["orgId", "needsAttention", "lastMessageAt"])
+    .index("by_org_and_waitingSince", ["orgId", "waitingSince"]),
 
   messages: defineTable(messageFields)
     // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.

@@ -108,12 +108,20 @@ async function setBotPaused(
 ) {
   const session = await sessionX(ctx.db, sessionId);
   // Resuming also clears a failure flag: the person asks the bot to try again.
-  const unchanged = session.botPaused === paused && (paused || !session.needsAttention);
+  const unchanged = session.botPaused === paused && (paused || (!session.needsAttention && session.waitingSince === undefined));
   if (unchanged) return null;
-  // Pausing is a person taking the conversation over (counted once per conversation).
+  // Pausing is a person taking the conversation over (counted once per conversation). Resuming after
+  // a person wrote leaves the customer's replies to that person unanswered by the bot: it answers
+  // only what arrives from now on, with the person's messages as context.
   const patch = paused
     ? { botPaused: true, ...(session.takenOverAt === undefined ? { takenOverAt: Date.now() } : {}) }
-    : { botPaused: false, needsAttention: false };
+    : {
+        botPaused: false,
+        needsAttention: false,
+        waitingSince: undefined,
+        personReplied: undefined,
+        ...(session.personReplied ? { answeredSeq: session.inboundSeq ?? 0 } : {}),
+      };
   await ctx.db.patch("sessions", session._id, patch);
   await recordAudit(ctx.db, {
     orgId: ctx.org._id,
@@ -122,7 +130,7 @@ async function setBotPaused(
     target: `session:${session._id}`,
   });
   // Customers who wrote while the bot was paused get their answer now.
-  if (!paused && unansweredCount(session) > 0) {
+  if (!paused && unansweredCount({ ...session, ...patch }) > 0) {
     const at = nextRunAt(session, Date.now());
     await ctx.scheduler.runAt(at, internal.bot.reply, { orgId: ctx.org._id, sessionId: session._id, attempt: 1 });
   }
@@ -163,7 +171,8 @@ export const stageTimeline = orgQuery({
         from: event.from,
         to: event.to,
         at: event.at,
-        confidence: event.confidence,
+        confidence: event.confidence ?? null,
+        quote: event.quote ?? null,
         cues: event.cues ?? [],
         messageText: message?.text ?? null,
       });

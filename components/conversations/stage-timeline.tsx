@@ -10,7 +10,7 @@ import { StageBadge } from "./badges";
 
 type StageTimelineProps = { orgId: string; sessionId: Id<"sessions">; timeZone: string };
 
-/** The conversation's SPIN path, live: each stage change, how sure the bot was, and the words that moved it. */
+/** The conversation's SPIN path, live: each stage passed and the customer's words that showed it; the cues behind "details". */
 export function StageTimeline({ orgId, sessionId, timeZone }: StageTimelineProps) {
   const t = useTranslations("conversations.timeline");
   const format = useFormatter();
@@ -36,15 +36,18 @@ export function StageTimeline({ orgId, sessionId, timeZone }: StageTimelineProps
                   <span className="sr-only">{t("to")}</span>
                   <StageBadge stage={event.to} />
                 </p>
-                <p className="text-xs text-slate-500">
-                  {format.dateTime(event.at, { timeStyle: "short", timeZone })} ·{" "}
-                  {t("confidence", { value: Math.round(event.confidence * 100) })}
-                </p>
-                {event.messageText ? (
-                  <blockquote className="border-l-2 border-slate-300 pl-2 text-sm text-slate-700">“{event.messageText}”</blockquote>
+                <p className="text-xs text-slate-600">{format.dateTime(event.at, { timeStyle: "short", timeZone })}</p>
+                {event.quote ?? event.messageText ? (
+                  <p className="text-sm text-slate-800">{t("said", { words: event.quote ?? event.messageText ?? "" })}</p>
                 ) : null}
-                {event.cues.length > 0 ? (
-                  <p className="text-xs text-slate-500">{t("cues", { cues: event.cues.slice(0, 4).join(", ") })}</p>
+                {event.cues.length > 0 || event.confidence !== null ? (
+                  <details className="text-xs text-slate-600">
+                    <summary className="cursor-pointer rounded underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2">
+                      {t("details")}
+                    </summary>
+                    {event.confidence !== null ? <p>{t("confidence", { value: Math.round(event.confidence * 100) })}</p> : null}
+                    {event.cues.length > 0 ? <p>{t("cues", { cues: event.cues.slice(0, 6).join(", ") })}</p> : null}
+                  </details>
                 ) : null}
               </li>
             ))}

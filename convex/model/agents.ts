@@ -2,7 +2,8 @@ import { v, type Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader } from "../_generated/server";
 import { fail } from "../lib/errors";
-import { agentStatusValidator, botLanguageValidator } from "../schema";
+import { defaultKnowledge, KNOWLEDGE_LIMITS, knowledgeProblems, type AgentKnowledge, type Language } from "../../lib/spin";
+import { agentKnowledgeValidator, agentStatusValidator, botLanguageValidator } from "../schema";
 import { userByExternalId } from "./directory";
 
 /** An agent as members see it: everything but `webhookSecret`, absent fields as null. */
@@ -18,6 +19,7 @@ export const agentViewValidator = v.object({
   aiEnabled: v.boolean(),
   persona: v.string(),
   product: v.string(),
+  knowledge: agentKnowledgeValidator,
   language: botLanguageValidator,
 });
 
@@ -37,33 +39,64 @@ export function toAgentView(agent: Doc<"agents">): AgentView {
     aiEnabled: agent.aiEnabled,
     persona: agent.persona,
     product: agent.product,
+    knowledge: agent.knowledge ?? EMPTY_KNOWLEDGE,
     language: agent.language ?? "auto",
   };
 }
 
-export const DEFAULT_PERSONA = "A friendly, concise sales assistant who asks one question at a time.";
-export const DEFAULT_PRODUCT = "Our products and services.";
+/** A new agent's persona and product in Portuguese, the product's first language (English from an English UI). */
+export const DEFAULT_PERSONA = defaultKnowledge("pt").persona;
+/** No product name: the bot words its questions without one rather than with a placeholder. */
+export const DEFAULT_PRODUCT = defaultKnowledge("pt").productName;
 
 const NAME_MAX_CHARS = 80;
-const PROFILE_MAX_CHARS = 4000;
 
-/** Trimmed persona and product, empty ones replaced by the defaults; refuses overlong text. */
-export function botProfileX(input: { persona?: string; product?: string }) {
-  const persona = input.persona?.trim() || DEFAULT_PERSONA;
-  const product = input.product?.trim() || DEFAULT_PRODUCT;
-  if (persona.length > PROFILE_MAX_CHARS || product.length > PROFILE_MAX_CHARS) {
-    fail("INVALID_ARGUMENT", `Persona and product may have at most ${PROFILE_MAX_CHARS} characters each.`);
+const EMPTY_KNOWLEDGE: KnowledgeExtras = { productDescription: "", priceAnswer: "", businessHours: "", faq: [] };
+
+export type KnowledgeExtras = Infer<typeof agentKnowledgeValidator>;
+
+const trimmed = (knowledge: KnowledgeExtras): KnowledgeExtras => ({
+  productDescription: knowledge.productDescription.trim(),
+  priceAnswer: knowledge.priceAnswer.trim(),
+  businessHours: knowledge.businessHours.trim(),
+  faq: knowledge.faq
+    .map((entry) => ({ question: entry.question.trim(), answer: entry.answer.trim() }))
+    .filter((entry) => entry.question.length > 0 && entry.answer.length > 0),
+});
+
+/**
+ * The bot's profile as stored: trimmed, an empty persona replaced by the default of the language the
+ * admin works in; refuses any field over its cap (lib/spin KNOWLEDGE_LIMITS) with INVALID_ARGUMENT.
+ */
+export function botProfileX(input: { persona?: string; product?: string; knowledge?: KnowledgeExtras }, language: Language = "pt") {
+  const defaults = defaultKnowledge(language);
+  const persona = input.persona?.trim() || defaults.persona;
+  const product = input.product?.trim() ?? defaults.productName;
+  const knowledge = trimmed(input.knowledge ?? EMPTY_KNOWLEDGE);
+  const problems = knowledgeProblems({ persona, productName: product, ...knowledge });
+  if (problems.length > 0) {
+    const limits = KNOWLEDGE_LIMITS;
+    fail(
+      "INVALID_ARGUMENT",
+      `Too long: ${problems.join(", ")}. Persona up to ${limits.persona} characters, product name ${limits.productName}, ` +
+        `price and hours ${limits.priceAnswer}/${limits.businessHours}, up to ${limits.faqEntries} questions.`,
+    );
   }
-  return { persona, product };
+  return { persona, product, knowledge };
 }
 
-/** The trimmed fields of a new agent, empty persona/product replaced by defaults; refuses bad input. */
-export function agentProfileX(input: { name: string; persona?: string; product?: string }) {
+/** The trimmed fields of a new agent, in the language of the UI that creates it; refuses bad input. */
+export function agentProfileX(input: { name: string; persona?: string; product?: string }, language: Language = "pt") {
   const name = input.name.trim();
   if (name.length === 0 || name.length > NAME_MAX_CHARS) {
     fail("INVALID_ARGUMENT", `The agent name must have 1 to ${NAME_MAX_CHARS} characters.`);
   }
-  return { name, ...botProfileX(input) };
+  return { name, ...botProfileX(input, language) };
+}
+
+/** Everything the conversation engine knows about the business, from the agent's row. */
+export function knowledgeOf(agent: Pick<Doc<"agents">, "persona" | "product" | "knowledge">): AgentKnowledge {
+  return { persona: agent.persona, productName: agent.product, ...(agent.knowledge ?? EMPTY_KNOWLEDGE) };
 }
 
 function randomBytes(count: number): Uint8Array {

@@ -1,40 +1,44 @@
+import { literals } from "convex-helpers/validators";
 import { v, type Infer } from "convex/values";
-import { classifySpinStage, decideReply, modelProviderFromEnv, type ReplyDecision } from "../../lib/spin";
+import { decideReply, INTENTS, modelProviderFromEnv, stageIndex, type ChatTurn, type ReplyDecision } from "../../lib/spin";
 import { env, type DatabaseReader } from "../_generated/server";
-import { agentFields, botLanguageValidator, messageFields, sessionFields } from "../schema";
-import { DEFAULT_PRODUCT } from "./agents";
+import { agentFields, agentKnowledgeValidator, botLanguageValidator, messageFields, sessionFields, spinStageValidator } from "../schema";
+import { knowledgeOf } from "./agents";
 import type { SessionAndAgent } from "./botLease";
-import type { BotReply } from "./botRecord";
 import { CONTEXT_MESSAGES } from "./botRules";
-import { sendTargetOf } from "./contacts";
+import { contactOptedOut, sendTargetOf } from "./contacts";
 import { MAX_TEXT_LENGTH } from "./messages";
 
 /**
- * Planning one reply: what the run reads (in its lease mutation), then the SPIN engine (lib/spin)
- * applied to it: the reply, its stage and, when the stage moved, the customer message that moved it.
- * Uses the configured model, else the rules.
+ * Planning one turn: what the run reads (in its lease mutation), then the conversation engine
+ * (lib/spin) applied to it: the reply (or silence), the stages passed with the words that showed
+ * them, the customer's intent, a handoff or an opt-out. The configured model answers when there is
+ * one; the rules otherwise, on any model failure, and always on handoffs and opt-outs.
  */
 
 export const botContextValidator = v.object({
   instanceName: agentFields.instanceName,
   number: v.string(),
-  persona: agentFields.persona,
-  product: agentFields.product,
+  knowledge: v.object({ persona: v.string(), productName: v.string(), ...agentKnowledgeValidator.fields }),
   language: botLanguageValidator,
   stage: sessionFields.stage,
   answeredSeq: v.number(),
+  handedOff: v.boolean(),
+  optedOut: v.boolean(),
   messages: v.array(
     v.object({
       _id: v.id("messages"),
       author: messageFields.author,
       text: messageFields.text,
       inboundSeq: v.union(v.number(), v.null()),
+      // On the bot's messages: the SPIN stage of the question it asked.
+      questionStage: v.union(spinStageValidator, v.null()),
     }),
   ),
 });
 export type BotContext = Infer<typeof botContextValidator>;
 
-/** The latest messages, oldest first, and everything the reply planner needs to know. */
+/** The latest messages, oldest first, and everything the engine needs to know. */
 export async function readBotContext(db: DatabaseReader, { session, agent }: SessionAndAgent): Promise<BotContext | null> {
   const contact = await db.get("contacts", session.contactId);
   if (contact === null) return null;
@@ -46,82 +50,91 @@ export async function readBotContext(db: DatabaseReader, { session, agent }: Ses
   return {
     instanceName: agent.instanceName,
     number: sendTargetOf(contact),
-    persona: agent.persona,
-    product: agent.product,
+    knowledge: knowledgeOf(agent),
     language: agent.language ?? "auto",
     stage: session.stage,
     answeredSeq: session.answeredSeq ?? 0,
+    handedOff: session.waitingSince !== undefined,
+    optedOut: await contactOptedOut(db, contact),
     messages: latest.reverse().map((message) => ({
       _id: message._id,
       author: message.author,
       text: message.text,
       inboundSeq: message.inboundSeq ?? null,
+      questionStage: message.author === "bot" ? (message.stage ?? null) : null,
     })),
   };
 }
 
+export const plannedTurnValidator = v.object({
+  // What the bot sends; null when it stays silent (after a handoff or an opt-out).
+  text: v.union(v.string(), v.null()),
+  stage: spinStageValidator,
+  questionStage: v.union(spinStageValidator, v.null()),
+  intent: v.union(literals(...INTENTS), v.null()),
+  handoff: v.boolean(),
+  optOut: v.boolean(),
+  // Each stage newly reached, in order, with the customer's words that showed it and the message they are in.
+  passed: v.array(
+    v.object({ stage: spinStageValidator, quote: v.string(), cues: v.array(v.string()), messageId: v.union(v.id("messages"), v.null()) }),
+  ),
+});
+export type PlannedTurn = Infer<typeof plannedTurnValidator>;
+
 type ContextMessage = BotContext["messages"][number];
 
-/** Customer messages the reply answers: those no earlier reply covered. */
+/** Customer messages this turn answers: those no earlier reply covered. */
 function unanswered(context: BotContext): ContextMessage[] {
   return context.messages.filter((message) => message.inboundSeq !== null && message.inboundSeq > context.answeredSeq);
 }
 
-/** Cue patterns as people read them: "perde*" → "perde", "# vendedores" → "vendedores". */
-function readableCues(cues: string[]): string[] {
-  return [...new Set(cues.map((cue) => cue.replace(/[*#]/g, "").trim()).filter((cue) => cue.length > 0))];
-}
-
-/** Among the messages being answered, the one that best expresses the new stage, with its cues. */
-function movedBy(context: BotContext, decision: ReplyDecision): BotReply["movedBy"] {
-  if (decision.stage === context.stage) return null;
-  let best: { message: ContextMessage; confidence: number; cues: string[] } | null = null;
-  for (const message of unanswered(context)) {
-    const found = classifySpinStage(message.text);
-    if (found.stage === decision.stage && (best === null || found.confidence >= best.confidence)) {
-      best = { message, confidence: found.confidence, cues: readableCues(found.cues) };
-    }
-  }
-  if (best !== null) return { messageId: best.message._id, cues: best.cues };
-  // The model may move the stage on the conversation as a whole: credit the latest message.
-  const latest = unanswered(context).at(-1);
-  return latest ? { messageId: latest._id, cues: [] } : null;
-}
-
 /**
- * The conversation as the engine reads it: what was already answered in thread order, then the
- * messages being answered. Provider times have whole seconds and other clocks, so a fresh customer
- * message can sort before the bot's last reply; its number never lies.
+ * The conversation before this turn, in thread order. Provider times have whole seconds and other
+ * clocks, so a fresh customer message can sort before the bot's last reply: numbers decide instead.
  */
-function historyOf(context: BotContext) {
-  const pending = unanswered(context);
-  const answered = context.messages.filter((message) => !pending.includes(message));
-  return [...answered, ...pending].map(({ author, text }) => ({ author, text }));
+function historyOf(context: BotContext, pending: ContextMessage[]): ChatTurn[] {
+  return context.messages
+    .filter((message) => !pending.includes(message))
+    .map(({ author, text, questionStage }) => ({ author, text, questionStage }));
+}
+
+/** The stages passed this turn, each credited to the message whose words showed it. */
+function passedStages(context: BotContext, pending: ContextMessage[], decision: ReplyDecision): PlannedTurn["passed"] {
+  return decision.stagesPassed
+    .filter((passed) => stageIndex(passed.stage) > stageIndex(context.stage))
+    .map((passed) => {
+      const source = pending.find((message) => message.text.includes(passed.quote)) ?? pending.at(-1);
+      return { stage: passed.stage, quote: passed.quote, cues: passed.cues, messageId: source?._id ?? null };
+    });
 }
 
 /** A model call must end well inside the run's lease (LEASE_MS), or another run could take over. */
 const MAX_MODEL_TIMEOUT_MS = 30_000;
 
-export async function planBotReply(context: BotContext): Promise<BotReply> {
+export async function planBotTurn(context: BotContext): Promise<PlannedTurn> {
+  const pending = unanswered(context);
   const decision = await decideReply(
     {
+      history: historyOf(context, pending),
+      incoming: pending.map((message) => message.text),
       stage: context.stage,
-      history: historyOf(context),
-      persona: context.persona,
-      // The stored default is an English placeholder: the planner words a missing product in the customer's language.
-      product: context.product === DEFAULT_PRODUCT ? "" : context.product,
+      handedOff: context.handedOff,
+      optedOut: context.optedOut,
+      knowledge: context.knowledge,
       language: context.language === "auto" ? undefined : context.language,
     },
     {
       provider: modelProviderFromEnv(env, { maxTimeoutMs: MAX_MODEL_TIMEOUT_MS }),
-      onModelError: (error) => console.warn(`[bot] model failed, the rules answer instead: ${String(error)}`),
+      onModelError: (error) => console.warn(`[bot] model answer not used, the rules answer instead: ${String(error)}`),
     },
   );
   return {
-    text: decision.reply.slice(0, MAX_TEXT_LENGTH),
+    text: decision.reply === null ? null : decision.reply.slice(0, MAX_TEXT_LENGTH),
     stage: decision.stage,
-    confidence: decision.confidence,
+    questionStage: decision.questionStage,
+    intent: decision.intent,
     handoff: decision.handoff,
-    movedBy: movedBy(context, decision),
+    optOut: decision.optOut,
+    passed: passedStages(context, pending, decision),
   };
 }

@@ -1,6 +1,6 @@
 import type { MessageChange } from "../../lib/whatsapp/webhook-events";
 import type { Doc, Id } from "../_generated/dataModel";
-import type { DatabaseWriter } from "../_generated/server";
+import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
 
 /** The international digits of a JID: `5511999990001:12@s.whatsapp.net` → `5511999990001`. */
 export function digitsOfJid(jid: string): string {
@@ -42,3 +42,16 @@ export async function upsertContact(
   if (Object.keys(patch).length > 0) await db.patch("contacts", contact._id, patch);
   return { contactId: contact._id, created: false };
 }
+
+/** Whether this person opted out, through any agent of the org (contacts are per agent; the person is not). */
+export async function contactOptedOut(db: DatabaseReader, contact: Doc<"contacts">): Promise<boolean> {
+  if (contact.optedOutAt !== undefined) return true;
+  const samePerson = await db
+    .query("contacts")
+    .withIndex("by_org_and_waJid", (q) => q.eq("orgId", contact.orgId).eq("waJid", contact.waJid))
+    .take(MAX_AGENTS_PER_PERSON);
+  return samePerson.some((row) => row.optedOutAt !== undefined);
+}
+
+// One contact row per agent the person wrote to: far more agents than an org has.
+const MAX_AGENTS_PER_PERSON = 100;

@@ -75,7 +75,9 @@ function botPatch(session: SessionState, message: ArrivedMessage, now: number, t
       ...(session.status === "closed" ? { status: "active" as const } : {}),
     };
   }
-  return takeover ? { botPaused: true } : {};
+  // A person took over: the bot stops, the customer is no longer waiting, and the person's exchange
+  // is theirs (resuming the bot later answers only what comes after).
+  return takeover ? { botPaused: true, waitingSince: undefined, personReplied: true } : {};
 }
 
 /** Everything one message changes on its session. */
@@ -121,10 +123,11 @@ export async function startSession(
   agent: Doc<"agents">,
   contactId: Id<"contacts">,
   message: ArrivedMessage,
+  extra: Partial<Doc<"sessions">> = {},
 ): Promise<Doc<"sessions">> {
   const now = Date.now();
   const fields = newSessionFields(agent, contactId, message.sentAt);
-  const session = { ...fields, ...sessionPatchFor(fields, message, now) };
+  const session = { ...fields, ...sessionPatchFor(fields, message, now), ...extra };
   const sessionId = await db.insert("sessions", session);
   return { _id: sessionId, _creationTime: now, ...session };
 }
@@ -158,5 +161,7 @@ export async function toSessionListItem(db: DatabaseReader, session: Doc<"sessio
     botPaused: session.botPaused,
     needsAttention: session.needsAttention,
     handoffSuggested: session.handoffSuggested ?? false,
+    waitingSince: session.waitingSince ?? null,
+    contactOptedOut: contact?.optedOutAt !== undefined,
   };
 }

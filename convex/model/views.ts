@@ -21,6 +21,9 @@ export const sessionListItemValidator = v.object({
   botPaused: sessionFields.botPaused,
   needsAttention: sessionFields.needsAttention,
   handoffSuggested: v.boolean(),
+  // In the waiting-for-a-person queue since then (a handoff, or the bot off); null when not waiting.
+  waitingSince: v.union(v.number(), v.null()),
+  contactOptedOut: v.boolean(),
 });
 export type SessionListItem = Infer<typeof sessionListItemValidator>;
 
@@ -40,7 +43,9 @@ export const stageEventViewValidator = v.object({
   from: stageEventFields.from,
   to: stageEventFields.to,
   at: stageEventFields.at,
-  confidence: stageEventFields.confidence,
+  confidence: v.union(v.number(), v.null()),
+  // The customer's words that showed the stage ("perdemos uns 20 pedidos"); null on older events.
+  quote: v.union(v.string(), v.null()),
   cues: v.array(v.string()),
   // The customer's words that moved the stage; null when unknown (e.g. the message was purged).
   messageText: v.union(v.string(), v.null()),

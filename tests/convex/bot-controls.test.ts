@@ -89,12 +89,12 @@ describe("updateBot", () => {
     expect(await auditActions(t)).toEqual(["agent.bot_updated"]);
   });
 
-  test("an empty persona or product falls back to the defaults", async () => {
+  test("an empty persona falls back to the default; an empty product stays empty, never a placeholder", async () => {
     const { t, a } = await twoOrgs();
     await t.withIdentity(admin).mutation(api.agents.updateBot, { orgId: "org_a", agentId: a.agentId, ...settings, persona: "  ", product: "" });
     const agent = await t.withIdentity(admin).query(api.agents.get, { orgId: "org_a", agentId: a.agentId });
     expect(agent.persona.length).toBeGreaterThan(0);
-    expect(agent.product.length).toBeGreaterThan(0);
+    expect(agent.product).toBe("");
   });
 
   test("refuses a member with FORBIDDEN and changes nothing", async () => {

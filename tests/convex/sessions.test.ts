@@ -48,6 +48,8 @@ describe("list", () => {
       botPaused: false,
       needsAttention: false,
       handoffSuggested: false,
+      waitingSince: null,
+      contactOptedOut: false,
     });
     expect(result.page[1]).toMatchObject({ unreadCount: 0, lastMessagePreview: null, lastMessageDirection: null });
   });
