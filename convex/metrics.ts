@@ -2,7 +2,9 @@ import { v } from "convex/values";
 import { sumCounters } from "../lib/metrics/counters";
 import { summarize } from "../lib/metrics/summary";
 import { lastNDaysRange } from "../lib/time/windows";
-import type { Doc } from "./_generated/dataModel";
+import type { Doc, Id } from "./_generated/dataModel";
+import type { DatabaseReader } from "./_generated/server";
+import { perStageCountsValidator } from "./schema";
 import { orgQuery } from "./lib/functions";
 import { anchorOf, groupCounters, overviewOf, recalculating, rollupRows } from "./model/overview";
 import { toSessionListItem } from "./model/sessions";
@@ -58,13 +60,31 @@ export const trend = orgQuery({
   },
 });
 
-const stageCountsValidator = v.object({ situation: v.number(), problem: v.number(), implication: v.number(), need_payoff: v.number() });
+
+/**
+ * Conversations that need a person, most recent first: a failed send, a handoff from the bot, or a
+ * customer writing while the bot is off. Two indexed reads of at most LIST_LIMIT rows each.
+ */
+async function needingAPerson(db: DatabaseReader, orgId: Id<"organizations">): Promise<Doc<"sessions">[]> {
+  const failed = await db
+    .query("sessions")
+    .withIndex("by_org_and_needsAttention_and_lastMessageAt", (q) => q.eq("orgId", orgId).eq("needsAttention", true))
+    .order("desc")
+    .take(LIST_LIMIT);
+  const waiting = await db
+    .query("sessions")
+    .withIndex("by_org_and_waitingSince", (q) => q.eq("orgId", orgId).gte("waitingSince", 0))
+    .order("desc")
+    .take(LIST_LIMIT);
+  const byId = new Map([...failed, ...waiting].map((session) => [session._id, session]));
+  return [...byId.values()].sort((a, b) => b.lastMessageAt - a.lastMessageAt).slice(0, LIST_LIMIT);
+}
 
 /** Right now: active conversations by stage, the ones stuck without news, the ones that need a person. */
 export const live = orgQuery({
   args: { stuckHours: v.optional(v.number()) },
   returns: v.object({
-    activeByStage: stageCountsValidator,
+    activeByStage: perStageCountsValidator,
     activeCapped: v.boolean(),
     stuck: v.array(sessionListItemValidator),
     needsAttention: v.array(sessionListItemValidator),
@@ -87,13 +107,8 @@ export const live = orgQuery({
       )
       .order("desc")
       .take(LIST_LIMIT);
-    const attention = await ctx.db
-      .query("sessions")
-      .withIndex("by_org_and_needsAttention_and_lastMessageAt", (q) => q.eq("orgId", ctx.org._id).eq("needsAttention", true))
-      .order("desc")
-      .take(LIST_LIMIT);
     const items = (sessions: Doc<"sessions">[]) => Promise.all(sessions.map((session) => toSessionListItem(ctx.db, session)));
-    return { activeByStage, activeCapped: recent.length === MAX_ACTIVE_COUNTED, stuck: await items(stuck), needsAttention: await items(attention) };
+    return { activeByStage, activeCapped: recent.length === MAX_ACTIVE_COUNTED, stuck: await items(stuck), needsAttention: await items(await needingAPerson(ctx.db, ctx.org._id)) };
   },
 });
 

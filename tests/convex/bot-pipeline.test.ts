@@ -2,11 +2,10 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Doc } from "../../convex/_generated/dataModel";
 import { LEASE_MS, MAX_REPLY_ATTEMPTS, REPLY_DEBOUNCE_MS } from "../../convex/model/botRules";
+import { botReplies, botSetup, customerSays, messages, sessions, settle } from "../fixtures/bot";
 import { stubEvolution } from "../fixtures/conversations";
-import { CUSTOMER, deliverWhatsApp, insertWebhookAgent, upsert } from "../fixtures/evolution";
+import { CUSTOMER, deliverWhatsApp, upsert } from "../fixtures/evolution";
 import { identity } from "../fixtures/identities";
-import { insertOrg, insertUser } from "../fixtures/rows";
-import { newTest, type TestConvex } from "./setup";
 
 /**
  * DESIGN "SPIN replies": one reply in flight per session, bursts coalesced, every customer message
@@ -26,34 +25,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.unstubAllEnvs();
 });
-
-async function botSetup(agent: Partial<Doc<"agents">> = {}) {
-  const t = newTest();
-  const ids = await t.run(async (ctx) => {
-    const orgId = await insertOrg(ctx, "org_a");
-    const userId = await insertUser(ctx, "user_member");
-    await ctx.db.insert("memberships", { orgId, userId, role: "member" });
-    const agentId = await insertWebhookAgent(ctx, orgId, { aiEnabled: true, ...agent });
-    return { orgId, agentId };
-  });
-  return { t, ...ids };
-}
-
-let messageNumber = 0;
-
-/** A customer message delivered by the webhook, timed by the provider (whole seconds) at the current time. */
-async function customerSays(t: TestConvex, text: string, options: { remoteJid?: string; id?: string } = {}) {
-  messageNumber += 1;
-  const id = options.id ?? `IN-${messageNumber}`;
-  const response = await deliverWhatsApp(t, upsert({ id, text, timestamp: Math.floor(Date.now() / 1000), remoteJid: options.remoteJid }));
-  expect(response.status).toBe(200);
-  return id;
-}
-
-const settle = (t: TestConvex) => t.finishAllScheduledFunctions(vi.runAllTimers);
-const messages = (t: TestConvex) => t.run((ctx) => ctx.db.query("messages").collect());
-const sessions = (t: TestConvex) => t.run((ctx) => ctx.db.query("sessions").collect());
-const botReplies = async (t: TestConvex) => (await messages(t)).filter((message) => message.author === "bot");
 
 /** Replies answer disjoint, non-empty runs of customer messages, and together all of them. */
 function expectEveryMessageAnsweredOnce(rows: Doc<"messages">[]) {
