@@ -61,6 +61,8 @@ export function createSiteHandler(deps: SiteDeps) {
         headers: requestHeaders(request),
         body,
       });
+      // A webhook sender that gets a 200 will not send again: what it delivered must be on disk.
+      await deps.backend.durable();
       await writeResponse(response, answer);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
