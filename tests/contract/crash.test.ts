@@ -67,7 +67,6 @@ describe("crash safety", () => {
     await new ConvexHttpClient(engine.url, { logger: false }).mutation(seedAgent, { orgExternalId: ORG, instanceName: INSTANCE, secret: SECRET });
     const client = connect(engine.url);
 
-    const t0 = Date.now();
     let killed = false;
     const answered: number[] = [];
     let refused = 0;
@@ -80,7 +79,6 @@ describe("crash safety", () => {
         ({ status, outcome }) => {
           expect({ status, outcome }).toEqual({ status: 200, outcome: "stored" });
           answered.push(i);
-          if (answered.length % 100 === 0) console.log("answered", answered.length, Date.now() - t0);
           if (answered.length === KILL_AFTER) kill();
         },
         () => (refused += 1),

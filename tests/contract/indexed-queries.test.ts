@@ -14,8 +14,8 @@ import { randomDoc, randomQuery, seeded, type Doc, type Random, type SerializedQ
  */
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20_241);
-const DOCS_PER_TABLE = 60;
-const QUERIES_PER_INDEX = 25;
+const DOCS_PER_TABLE = 50;
+const QUERIES_PER_INDEX = 20;
 
 type Schema = Map<string, { indexes: { indexDescriptor: string; fields: string[] }[] }>;
 type PageRequest = Parameters<QueryableDatabase["paginate"]>[0];

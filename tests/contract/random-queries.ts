@@ -25,7 +25,7 @@ export function seeded(seed: number): Random {
 }
 
 /** Few distinct values of mixed types, so ranges have ties, missing fields and cross-type order. */
-const VALUES: readonly (Value | undefined)[] = [undefined, null, false, true, 1, 2, 2.5, -3, 10n, "", "a", "b", "ab", "é", [1], [1, "a"], { k: 1 }];
+const VALUES: readonly (Value | undefined)[] = [undefined, null, false, true, 1, 2, 2.5, -3, 10n, "", "a", "b", "ab", "é", "😀", "\uffff", 0, [1], [1, "a"], { k: 1 }];
 const COMMON: readonly (Value | undefined)[] = ["a", "b", 1, 2, undefined];
 
 export function randomValue(random: Random): Value | undefined {

@@ -15,11 +15,32 @@ export type Cursor = { chunk: number; offset: number };
 
 const MAX_CHUNK = 512;
 
+/**
+ * `compareValues`, with fast paths for the common cases (ids and other strings, plain numbers):
+ * Convex orders strings by UTF-8 bytes, i.e. by code point, which agrees with JavaScript's code
+ * unit order except where a surrogate is involved; those, -0 and NaN take the exact path.
+ */
+function compareComponent(a: Value | undefined, b: Value | undefined): number {
+  if (typeof a === "string" && typeof b === "string") {
+    if (a === b) return 0;
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++) {
+      const x = a.charCodeAt(i);
+      const y = b.charCodeAt(i);
+      if (x === y) continue;
+      return x < 0xd800 && y < 0xd800 ? (x < y ? -1 : 1) : compareValues(a, b);
+    }
+    return a.length < b.length ? -1 : 1;
+  }
+  if (typeof a === "number" && typeof b === "number" && a !== 0 && b !== 0 && !Number.isNaN(a) && !Number.isNaN(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return compareValues(a, b);
+}
+
 /** Lexicographic on the first `prefix.length` components (all of them when lengths match). */
 export function comparePrefix(key: IndexKey, prefix: IndexKey): number {
   const length = Math.min(key.length, prefix.length);
   for (let i = 0; i < length; i++) {
-    const cmp = compareValues(key[i], prefix[i]);
+    const cmp = compareComponent(key[i], prefix[i]);
     if (cmp !== 0) return cmp;
   }
   return 0;
