@@ -12,6 +12,8 @@ const MAX_DELAY_MS = 10_000;
 const HEALTHY_AFTER_MS = 30_000;
 const WATCH_DEBOUNCE_MS = 300;
 const STOP_GRACE_MS = 5_000;
+/** Source changes restart a watched child; docs and editor droppings do not. */
+const SOURCE_FILE = /\.(ts|tsx|js|mjs|cjs|json)$/;
 
 export type Supervised = {
   name: string;
@@ -62,7 +64,8 @@ export function supervise(options: StartOptions & { watch?: string[] }): Supervi
   let debounce: ReturnType<typeof setTimeout> | null = null;
   for (const dir of options.watch ?? []) {
     watchers.push(
-      watch(dir, { recursive: true }, () => {
+      watch(dir, { recursive: true }, (_event, file) => {
+        if (typeof file === "string" && !SOURCE_FILE.test(file)) return;
         if (debounce) clearTimeout(debounce);
         debounce = setTimeout(() => {
           if (stopping || child.child.exitCode !== null || child.child.signalCode !== null) return;
