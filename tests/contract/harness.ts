@@ -104,14 +104,15 @@ export function cleanup(...dirs: string[]): void {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }
 
-export type EngineSetup = { issuer: Issuer; dataDir: string; convexDir: string; port?: number };
+export type EngineSetup = { issuer: Issuer; dataDir: string; convexDir: string; port?: number; compactLogBytes?: number };
 
-export function startContractEngine({ issuer, dataDir, convexDir, port = 0 }: EngineSetup): Promise<RunningEngine> {
+export function startContractEngine({ issuer, dataDir, convexDir, port = 0, compactLogBytes }: EngineSetup): Promise<RunningEngine> {
   return startEngine({
     port,
     sitePort: 0,
     dataDir,
     convexDir,
+    compactLogBytes,
     env: { LOCAL_AUTH_ISSUER: issuer.url, CLERK_WEBHOOK_SECRET, NODE_ENV: "test" },
   });
 }

@@ -10,10 +10,13 @@
 import { convexTest } from "convex-test";
 import { makeFunctionReference, type GenericMutationCtx, type GenericDataModel, type SchemaDefinition } from "convex/server";
 import { jsonToConvex, type JSONValue } from "convex/values";
+import { DocumentStore } from "./document-store";
 import type { Identity } from "./identity";
-import { captureInternals, onTopLevelCommit, type ConvexTestInternals } from "./internals";
+import { installIndexedQueries, type QueryableDatabase } from "./indexed-queries";
+import { captureInternals, onTopLevelCommit, type Commit, type ConvexTestInternals } from "./internals";
 import { installJournalSyscalls, runWithJournal, type JournalSlot } from "./journal";
 import type { AppModules } from "./modules";
+import { trackReads, type ReadSet } from "./read-sets";
 import { canonicalizeUdfPath, toWire, type FunctionKind, type Outcome } from "./wire";
 
 type Registered = { isQuery?: boolean; isMutation?: boolean; isAction?: boolean; isPublic?: boolean };
@@ -40,6 +43,8 @@ export type CallRequest = {
   journal?: JournalSlot;
   /** Crons and other engine-internal callers may run internal functions; clients may not. */
   allowInternal?: boolean;
+  /** Filled with the tables the function read (subscriptions). */
+  readSet?: ReadSet;
 };
 
 const KIND_NAMES: Record<FunctionKind, string> = { query: "Query", mutation: "Mutation", action: "Action" };
@@ -64,9 +69,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 export class Backend {
+  /** Resolves once every commit so far is on disk; answers wait for it (set by the engine). */
+  durable: () => Promise<void> = () => Promise.resolve();
+
   private constructor(
     readonly t: Accessor,
     readonly internals: ConvexTestInternals,
+    readonly store: DocumentStore,
     private readonly modules: AppModules,
     private readonly log: (line: string) => void,
   ) {}
@@ -76,7 +85,10 @@ export class Backend {
     const schema = schemaModule?.default as SchemaDefinition<never, boolean> | undefined;
     const t = convexTest(schema, modules.map) as unknown as Accessor;
     installJournalSyscalls();
-    return new Backend(t, await captureInternals(t), modules, log);
+    const internals = await captureInternals(t);
+    const store = new DocumentStore(internals.db);
+    installIndexedQueries(internals.db as unknown as QueryableDatabase, store);
+    return new Backend(t, internals, store, modules, log);
   }
 
   /** The latest commit timestamp (ns); the sync protocol's `ts`. */
@@ -84,7 +96,8 @@ export class Backend {
     return this.internals.transactionManager._lastCommitTs;
   }
 
-  onCommit(listener: (commitTs: bigint) => void): void {
+  /** Runs synchronously inside every top-level commit (see internals.ts). */
+  onCommit(listener: (commit: Commit) => void): void {
     onTopLevelCommit(this.internals, listener);
   }
 
@@ -123,9 +136,11 @@ export class Backend {
     if (!isPlainObject(args)) return failure(`The arguments to ${udfPath} must be an object.`);
     const accessor = this.accessor(request.identity);
     const reference = makeFunctionReference(udfPath);
-    const run = () => accessor[kind](reference, args);
+    const call = () => accessor[kind](reference, args);
+    const { journal, readSet } = request;
+    const tracked = readSet ? () => trackReads(readSet, call) : call;
     try {
-      const value: unknown = request.journal ? await runWithJournal(request.journal, run) : await run();
+      const value: unknown = journal ? await runWithJournal(journal, tracked) : await tracked();
       return { ok: true, value: toWire(value), logLines: [] };
     } catch (error) {
       return this.toFailure(udfPath, error);

@@ -76,6 +76,8 @@ async function callFunction(request: IncomingMessage, response: ServerResponse, 
   // Clients send `args` as `[argsObject]`; `/api/function` and other callers send the object.
   const args = Array.isArray(body.args) ? body.args[0] : body.args;
   const outcome = await deps.backend.call({ kind, udfPath: body.path, args, identity });
+  // Whatever the call committed is on disk before the client hears about it.
+  await deps.backend.durable();
   if (outcome.ok) return sendJson(response, 200, { status: "success", value: outcome.value, logLines: outcome.logLines }, cors);
   const failed = { status: "error", errorMessage: outcome.errorMessage, logLines: outcome.logLines };
   sendJson(response, STATUS_FUNCTION_FAILED, outcome.errorData === undefined ? failed : { ...failed, errorData: outcome.errorData }, cors);

@@ -9,7 +9,7 @@
  * names below (`_documents`, `_storage`, `_nextDocId`, `_lastCreationTime`, `_lastCommitTs`,
  * `commit(isNested)`) are read from that file; `assertShape` fails loudly if they ever move.
  */
-import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
+import { AsyncLocalStorage } from "node:async_hooks";
 
 export type StoredDocument = Record<string, unknown> & { _id: string; _creationTime: number };
 
@@ -19,6 +19,10 @@ export type DatabaseFake = {
   _storage: Record<string, Blob>;
   _nextDocId: number;
   _lastCreationTime: number;
+  /** Pending writes, one level per (nested) transaction; the top level is applied on commit. */
+  _writes: Record<string, StoredDocument | null>[];
+  commit(commitTs: bigint | null): void;
+  storeFile(storageId: string, blob: Blob): void;
 };
 
 /** Serializes every top-level query and mutation; `commit` returns the ts of a top-level commit. */
@@ -51,6 +55,9 @@ function assertShape(global: ConvexGlobalFake): ConvexTestInternals {
     typeof db._storage === "object" &&
     typeof db._nextDocId === "number" &&
     typeof db._lastCreationTime === "number" &&
+    Array.isArray(db._writes) &&
+    typeof db.commit === "function" &&
+    typeof db.storeFile === "function" &&
     typeof tm._lastCommitTs === "bigint" &&
     typeof tm.commit === "function";
   if (!ok) {
@@ -82,19 +89,25 @@ export async function captureInternals(t: { finishInProgressScheduledFunctions()
   return assertShape(captured);
 }
 
+/** A top-level commit: its timestamp and the ids it wrote (their new values are in `_documents`). */
+export type Commit = { ts: bigint; ids: string[] };
+
 /**
- * Calls `listener(commitTs)` after every top-level commit: mutations, an action's or http action's
- * `runMutation`, scheduled functions, storage writes. The listener runs synchronously inside the
- * committing function's async context, so it is re-entered in the context where the hook was
- * installed: work it schedules must not inherit convex-test's nested-transaction stores.
+ * Calls `listener` right after every top-level commit is applied: mutations, an action's or http
+ * action's `runMutation`, scheduled functions, storage writes. It runs synchronously inside the
+ * committing function's async context (the write-ahead log relies on that to tell which client
+ * request a commit answers), before convex-test releases its transaction lock.
+ *
+ * PIN convex-test 0.0.60: `TransactionManager.commit(false)` assigns the commit ts, then calls
+ * `db.commit(ts)`, which pops the last `_writes` level and applies it when it was the only one.
  */
-export function onTopLevelCommit(internals: ConvexTestInternals, listener: (commitTs: bigint) => void): void {
-  const tm = internals.transactionManager;
-  const commit = tm.commit.bind(tm);
-  const cleanScope = new AsyncResource("convex-engine-commit");
-  tm.commit = (isNested: boolean) => {
-    const commitTs = commit(isNested);
-    if (commitTs !== null) cleanScope.runInAsyncScope(listener, null, commitTs);
-    return commitTs;
+export function onTopLevelCommit(internals: ConvexTestInternals, listener: (commit: Commit) => void): void {
+  const db = internals.db;
+  const commit = db.commit.bind(db);
+  db.commit = (commitTs: bigint | null) => {
+    const topLevel = commitTs !== null && db._writes.length === 1;
+    const ids = topLevel ? Object.keys(db._writes[0]!) : [];
+    commit(commitTs);
+    if (commitTs !== null && topLevel) listener({ ts: commitTs, ids });
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `node --import tsx tools/convex-engine/main.ts` — the offline Convex engine as a process. The dev
  * runner adds `--watch-path=convex --watch-path=tools/convex-engine`; Node then restarts it with
- * SIGTERM, and the snapshot written on the way out is what the next start restores.
+ * SIGTERM. Every answered write is already in the write-ahead log, so even a SIGKILL loses nothing
+ * a client was told about.
  */
 import { startEngine } from "./index";
 
@@ -39,6 +40,7 @@ const engine = await startEngine({
   port: portFrom("CONVEX_ENGINE_PORT", 3210),
   sitePort: portFrom("CONVEX_ENGINE_SITE_PORT", 3211),
   dataDir: process.env.CONVEX_ENGINE_DATA_DIR || ".data/convex",
+  convexDir: process.env.CONVEX_ENGINE_CONVEX_DIR || "convex",
   env: appEnv(),
   log,
 });

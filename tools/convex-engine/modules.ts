@@ -43,7 +43,10 @@ export function discoverModules(convexDir: string): AppModules {
   const byModulePath = new Map<string, ModuleLoader>();
   for (const relative of walk(root)) {
     const absolute = path.join(root, relative);
-    const loader: ModuleLoader = () => import(absolute) as Promise<ModuleNamespace>;
+    // convex-test calls the loader on every function call; each `import()` goes through the
+    // module loader (and tsx's off-thread hooks) even when the module is already loaded.
+    let loaded: Promise<ModuleNamespace> | null = null;
+    const loader: ModuleLoader = () => (loaded ??= import(absolute) as Promise<ModuleNamespace>);
     map[absolute] = loader;
     byModulePath.set(relative.replace(/\.[^.]+$/, ""), loader);
   }

@@ -2,7 +2,8 @@
  * Clients re-send every unresolved mutation after a reconnect, including ones the engine already
  * ran. Like the real backend, answers are remembered per (sessionId, requestId) and replayed
  * instead of running the mutation twice; a re-send that arrives while the first run is still
- * going waits for it.
+ * going waits for it. Answers of mutations that wrote something are logged with their commit
+ * (persistence.ts), so they survive a crash too.
  */
 import type { JSONValue } from "convex/values";
 import type { SnapshotExtra } from "./persistence";
@@ -46,10 +47,14 @@ export class MutationLog implements SnapshotExtra {
   load(saved: JSONValue): void {
     if (!Array.isArray(saved)) return;
     for (const entry of saved) {
-      if (!Array.isArray(entry) || typeof entry[0] !== "string") continue;
-      const response = entry[1] as unknown as MutationResponse;
-      this.settled.set(entry[0], response);
-      this.answers.set(entry[0], Promise.resolve(response));
+      if (Array.isArray(entry) && typeof entry[0] === "string") this.restore(entry[0], entry[1] ?? null);
     }
+  }
+
+  /** An answer read back from the snapshot or the write-ahead log. */
+  restore(key: string, answer: JSONValue): void {
+    const response = answer as unknown as MutationResponse;
+    this.answers.set(key, Promise.resolve(response));
+    this.remember(key, response);
   }
 }

@@ -1,14 +1,28 @@
 /**
  * A connection's subscribed queries: what the client asked for (versioned like the protocol's
  * querySet), which results may be out of date, and what was last sent, so a re-run that returns
- * the same result sends nothing. Paginated subscriptions keep their journal here.
+ * the same result sends nothing. Paginated subscriptions keep their journal here. Each result
+ * remembers the tables it read: a commit that wrote none of them leaves it as it is.
  */
 import type { Backend } from "./backend";
 import type { Identity } from "./identity";
 import { decodeJournal, encodeJournal, type JournalSlot } from "./journal";
+import { newReadSet, touches, type ReadSet } from "./read-sets";
 import { canonicalizeUdfPath, type QueryModification } from "./wire";
 
-type Subscription = { udfPath: string; args: unknown; endCursor: string | null; lastSent: string | null };
+type Subscription = {
+  udfPath: string;
+  args: unknown;
+  endCursor: string | null;
+  lastSent: string | null;
+  /** What the last run read; null before the first run. */
+  reads: ReadSet | null;
+  /** A commit during a run may come after the snapshot it read: always stale. */
+  running: boolean;
+};
+
+/** Shared by every connection: how many subscription runs the engine made (tests count them). */
+export type SubscriptionStats = { runs: number };
 
 export type QueryChange =
   | { type: "Add"; queryId: number; udfPath: string; args?: unknown[]; journal?: string | null }
@@ -20,7 +34,10 @@ export class QuerySet {
   private readonly stale = new Set<number>();
   private readonly removed = new Set<number>();
 
-  constructor(private readonly backend: Backend) {}
+  constructor(
+    private readonly backend: Backend,
+    private readonly stats: SubscriptionStats,
+  ) {}
 
   /** Applies a ModifyQuerySet; false when it does not follow the version held. */
   apply(baseVersion: number, newVersion: number, changes: QueryChange[]): boolean {
@@ -32,6 +49,8 @@ export class QuerySet {
           args: change.args?.[0] ?? {},
           endCursor: decodeJournal(change.journal),
           lastSent: null,
+          reads: null,
+          running: false,
         };
         this.subscriptions.set(change.queryId, subscription);
         this.stale.add(change.queryId);
@@ -47,6 +66,13 @@ export class QuerySet {
 
   markAllStale(): void {
     for (const queryId of this.subscriptions.keys()) this.stale.add(queryId);
+  }
+
+  /** A commit wrote these tables: results that read one of them may have changed. */
+  markStale(written: ReadonlySet<string>): void {
+    for (const [queryId, subscription] of this.subscriptions) {
+      if (subscription.running || subscription.reads === null || touches(subscription.reads, written)) this.stale.add(queryId);
+    }
   }
 
   /**
@@ -72,13 +98,15 @@ export class QuerySet {
 
   private async run(queryId: number, subscription: Subscription, identity: Identity | null): Promise<QueryModification | null> {
     const journal: JournalSlot = { endCursor: subscription.endCursor, used: false };
-    const outcome = await this.backend.call({
-      kind: "query",
-      udfPath: subscription.udfPath,
-      args: subscription.args,
-      identity,
-      journal,
-    });
+    const reads = newReadSet();
+    this.stats.runs += 1;
+    subscription.running = true;
+    const outcome = await this.backend
+      .call({ kind: "query", udfPath: subscription.udfPath, args: subscription.args, identity, journal, readSet: reads })
+      .finally(() => {
+        subscription.running = false;
+      });
+    subscription.reads = reads;
     if (outcome.ok) subscription.endCursor = journal.endCursor;
     const common = { logLines: outcome.logLines, journal: encodeJournal(subscription.endCursor) };
     const modification: QueryModification = outcome.ok

@@ -8,6 +8,10 @@ import type { TokenVerifier } from "./auth";
 import type { Backend } from "./backend";
 import type { Identity } from "./identity";
 import { readBody } from "./http-api";
+import { Limiter } from "./limiter";
+
+/** Concurrent http actions; more wait their turn (Convex also caps concurrent executions). */
+const CONCURRENT_HTTP_ACTIONS = 16;
 
 export type SiteDeps = { backend: Backend; verifier: TokenVerifier; log: (line: string) => void };
 
@@ -50,17 +54,17 @@ async function writeResponse(response: ServerResponse, answer: Response): Promis
 }
 
 export function createSiteHandler(deps: SiteDeps) {
+  const slots = new Limiter(CONCURRENT_HTTP_ACTIONS);
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const method = request.method ?? "GET";
     const target = request.url ?? "/";
     try {
       const body = method === "GET" || method === "HEAD" ? undefined : new Uint8Array(await readBody(request));
       const accessor = deps.backend.accessor(await identityFrom(request, deps));
-      const answer = await accessor.fetch(target.startsWith("/") ? target : `/${target}`, {
-        method,
-        headers: requestHeaders(request),
-        body,
-      });
+      const init = { method, headers: requestHeaders(request), body };
+      const answer = await slots.run(() => accessor.fetch(target.startsWith("/") ? target : `/${target}`, init));
+      // A webhook sender that gets a 200 will not send again: what it delivered must be on disk.
+      await deps.backend.durable();
       await writeResponse(response, answer);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

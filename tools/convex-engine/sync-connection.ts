@@ -11,10 +11,18 @@ import type { Backend } from "./backend";
 import { AuthFailure, type TokenVerifier } from "./auth";
 import type { VerifiedIdentity } from "./identity";
 import type { MutationLog } from "./mutation-log";
-import { QuerySet, type QueryChange } from "./query-set";
+import type { Persistence } from "./persistence";
+import { QuerySet, type QueryChange, type SubscriptionStats } from "./query-set";
 import { encodeTs, encodeVersion, failureFields, type ActionResponse, type MutationResponse, type SyncVersion } from "./wire";
 
-export type ConnectionDeps = { backend: Backend; verifier: TokenVerifier; mutations: MutationLog; log: (line: string) => void };
+export type ConnectionDeps = {
+  backend: Backend;
+  verifier: TokenVerifier;
+  mutations: MutationLog;
+  persistence: Pick<Persistence, "answering">;
+  stats: SubscriptionStats;
+  log: (line: string) => void;
+};
 
 type ClientMessage =
   | { type: "Connect"; sessionId: string }
@@ -46,7 +54,7 @@ export class SyncConnection {
     private readonly socket: WebSocket,
     private readonly deps: ConnectionDeps,
   ) {
-    this.queries = new QuerySet(deps.backend);
+    this.queries = new QuerySet(deps.backend, deps.stats);
     this.heartbeat = setInterval(() => this.send({ type: "Ping" }), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -57,9 +65,9 @@ export class SyncConnection {
       .catch((error: unknown) => this.dropConnection(`could not handle a message: ${String(error)}`));
   }
 
-  /** Something committed: every subscription may have a new result. */
-  markStale(): void {
-    this.queries.markAllStale();
+  /** Something committed to these tables: subscriptions that read them may have a new result. */
+  markStale(written: ReadonlySet<string>): void {
+    this.queries.markStale(written);
   }
 
   dispose(): void {
@@ -139,13 +147,17 @@ export class SyncConnection {
   private async mutate(message: Extract<ClientMessage, { type: "Mutation" }>): Promise<void> {
     if (this.identityExpired()) return;
     const identity = this.currentIdentity();
-    const { backend, mutations } = this.deps;
-    const response = await mutations.answer(this.sessionId, message.requestId, async (): Promise<MutationResponse> => {
+    const { backend, mutations, persistence } = this.deps;
+    const run = async (): Promise<MutationResponse> => {
       const outcome = await backend.call({ kind: "mutation", udfPath: message.udfPath, args: message.args?.[0], identity });
       return outcome.ok
         ? { type: "MutationResponse", requestId: message.requestId, success: true, result: outcome.value, ts: encodeTs(backend.ts()), logLines: outcome.logLines }
         : { type: "MutationResponse", requestId: message.requestId, success: false, ...failureFields(outcome) };
-    });
+    };
+    // Logged with its commit, so a re-send after a crash gets this answer instead of a second run.
+    const key = this.sessionId === null ? null : `${this.sessionId}#${message.requestId}`;
+    const response = await mutations.answer(this.sessionId, message.requestId, () => (key === null ? run() : persistence.answering(key, run)));
+    await backend.durable();
     this.send(response);
     if (response.success) {
       this.transitionOwed = true;
@@ -158,6 +170,7 @@ export class SyncConnection {
     const response: ActionResponse = outcome.ok
       ? { type: "ActionResponse", requestId: message.requestId, success: true, result: outcome.value, logLines: outcome.logLines }
       : { type: "ActionResponse", requestId: message.requestId, success: false, ...failureFields(outcome) };
+    await this.deps.backend.durable();
     this.send(response);
   }
 
@@ -196,6 +209,8 @@ export class SyncConnection {
     const unchanged =
       target.querySet === this.sent.querySet && target.identity === this.sent.identity && target.ts === this.sent.ts;
     if (modifications.length === 0 && unchanged && !owed) return;
+    // Clients never see a result that a crash could take back.
+    await this.deps.backend.durable();
     this.send({ type: "Transition", startVersion: encodeVersion(this.sent), endVersion: encodeVersion(target), modifications });
     this.sent = target;
   }

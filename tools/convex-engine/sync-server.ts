@@ -32,12 +32,13 @@ export class SyncServer {
   }
 
   /**
-   * Called synchronously at each commit. Marking everything stale right away means any Transition
-   * computed from now on (such as the one owed after a MutationResponse) re-runs the queries; the
-   * re-runs themselves start on the next turn, once per burst of commits.
+   * Called synchronously at each commit with the tables it wrote. Marking subscriptions stale
+   * right away means any Transition computed from now on (such as the one owed after a
+   * MutationResponse) re-runs them; the re-runs themselves start on the next turn, once per
+   * burst of commits.
    */
-  invalidateAll(): void {
-    for (const connection of this.connections.values()) connection.markStale();
+  invalidate(written: ReadonlySet<string>): void {
+    for (const connection of this.connections.values()) connection.markStale(written);
     if (this.flushQueued) return;
     this.flushQueued = true;
     setImmediate(() => {

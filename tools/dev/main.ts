@@ -1,3 +1,4 @@
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { demoDirectory } from "../../lib/auth/local/directory";
 import { startStack, type StackPorts } from "./stack";
@@ -19,7 +20,23 @@ const ports: StackPorts = {
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-function printWelcome(urls: { webUrl: string; convexUrl: string; convexSiteUrl: string; whatsappUrl: string }, seconds: string) {
+/** Bytes under `dir` (0 when it does not exist yet). */
+function sizeOf(dir: string): number {
+  let total = 0;
+  try {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      total += entry.isDirectory() ? sizeOf(full) : statSync(full).size;
+    }
+  } catch {
+    // Not created yet, or a file vanished while listing (the engine compacting its log).
+  }
+  return total;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+function printWelcome(urls: { dataDir: string; webUrl: string; convexUrl: string; convexSiteUrl: string; whatsappUrl: string }, seconds: string) {
   const orgName = (id: string) => demoDirectory.organizations.find((org) => org.id === id)?.name ?? id;
   const logins = demoDirectory.users.map((user) => {
     const roles = demoDirectory.memberships
@@ -34,6 +51,8 @@ function printWelcome(urls: { webUrl: string; convexUrl: string; convexSiteUrl: 
       `  App                ${urls.webUrl.padEnd(24)} sign in as a demo user, no password`,
       `  Convex engine      ${urls.convexUrl.padEnd(24)} http actions and webhooks on ${urls.convexSiteUrl}`,
       `  WhatsApp simulator ${urls.whatsappUrl.padEnd(24)} phones for connecting agents and chatting as a customer`,
+      `  Data               ${urls.dataDir} (${megabytes(sizeOf(urls.dataDir))}; engine log and snapshot in convex/: ${megabytes(sizeOf(path.join(urls.dataDir, "convex")))})`,
+      "  Crashed processes restart by themselves; the engine's data survives a crash (write-ahead log).",
       "  Demo logins:",
       ...logins,
       "Press Ctrl-C to stop everything.",

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 export type ManagedProcess = { name: string; child: ChildProcess; exited: Promise<number | null> };
 
-type StartOptions = { name: string; command: string; args: string[]; env: Record<string, string | undefined>; cwd: string; log: (line: string) => void };
+export type StartOptions = { name: string; command: string; args: string[]; env: Record<string, string | undefined>; cwd: string; log: (line: string) => void };
 
 /** Prefixes every output line with the process name, so three servers can share one terminal. */
 function pipeLines(stream: NodeJS.ReadableStream | null, emit: (line: string) => void) {
@@ -26,7 +26,7 @@ export function startProcess({ name, command, args, env, cwd, log }: StartOption
   return { name, child, exited };
 }
 
-function signalGroup(process_: ManagedProcess, signal: NodeJS.Signals) {
+export function signalGroup(process_: ManagedProcess, signal: NodeJS.Signals) {
   if (process_.child.pid === undefined || process_.child.exitCode !== null) return;
   try {
     process.kill(-process_.child.pid, signal);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { deliverClerkEvents, directoryAsClerkEvents } from "../../lib/auth/local/clerk-events";
 import { demoDirectory } from "../../lib/auth/local/directory";
 import { freePort, waitForHttp } from "./ports";
-import { startProcess, stopAll, type ManagedProcess } from "./process-manager";
+import { supervise, type Supervised } from "./supervisor";
 
 /**
  * The whole product on one machine with no account and no network: the offline Convex engine,
@@ -18,13 +18,16 @@ export type StackOptions = {
   ports: StackPorts;
   /** Where the engine and the local issuer keep their state (survives restarts). */
   dataDir: string;
-  /** `dev` for development (hot reload, engine restarts on code change); `start` serves the last `next build`. */
+  /** `dev` for development (hot reload, engine restarts on code change); `start` serves the last `next build`. Crashed processes restart in both. */
   nextMode: "dev" | "start";
   log: (line: string) => void;
   readyTimeoutMs?: number;
 };
 
 export type RunningStack = {
+  dataDir: string;
+  /** Engine, simulator and Next.js, each restarted after a crash. */
+  processes: Supervised[];
   webUrl: string;
   convexUrl: string;
   convexSiteUrl: string;
@@ -87,8 +90,8 @@ function stackEnv(ports: StackPorts, dataDir: string, nextMode: StackOptions["ne
   };
 }
 
-function tsxArgs(entry: string, watchPaths: string[] = []) {
-  return [...watchPaths.flatMap((watched) => ["--watch-path", watched]), "--import", "tsx", entry];
+function tsxArgs(entry: string) {
+  return ["--import", "tsx", entry];
 }
 
 /** Clerk would push the demo organizations by webhook; the local stack does the same, idempotently. */
@@ -107,20 +110,22 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     throw new Error("No production build found: run `npm run build` first.");
   }
   const common = { cwd: ROOT, log: options.log };
-  const processes: ManagedProcess[] = [];
-  const stop = () => stopAll(processes);
-  const alive = (managed: ManagedProcess) => () => managed.child.exitCode === null || watch;
+  const processes: Supervised[] = [];
+  const stop = async () => {
+    await Promise.all(processes.map((supervised) => supervised.stop()));
+  };
   try {
-    const engine = startProcess({ ...common, name: "convex", command: NODE, env: env.engine, args: tsxArgs("tools/convex-engine/main.ts", watch ? ["convex", "tools/convex-engine", "lib"] : []) });
-    const whatsapp = startProcess({ ...common, name: "whatsapp", command: NODE, env: env.whatsapp, args: tsxArgs("tools/whatsapp-sim/main.ts") });
+    const engineWatch = watch ? ["convex", "tools/convex-engine", "lib"].map((dir) => path.join(ROOT, dir)) : [];
+    const engine = supervise({ ...common, name: "convex", command: NODE, env: env.engine, args: tsxArgs("tools/convex-engine/main.ts"), watch: engineWatch });
+    const whatsapp = supervise({ ...common, name: "whatsapp", command: NODE, env: env.whatsapp, args: tsxArgs("tools/whatsapp-sim/main.ts") });
     const nextArgs = [path.join(ROOT, "node_modules/next/dist/bin/next"), options.nextMode, "-p", String(ports.web)];
-    const web = startProcess({ ...common, name: "next", command: NODE, env: env.web, args: nextArgs });
+    const web = supervise({ ...common, name: "next", command: NODE, env: env.web, args: nextArgs });
     processes.push(engine, whatsapp, web);
-    await waitForHttp(`${env.urls.convexUrl}/version`, timeout, alive(engine));
-    await waitForHttp(`${env.urls.whatsappUrl}/`, timeout, alive(whatsapp));
+    await waitForHttp(`${env.urls.convexUrl}/version`, timeout);
+    await waitForHttp(`${env.urls.whatsappUrl}/`, timeout);
     await seedDemoDirectory(env.urls.convexSiteUrl, options.log);
-    await waitForHttp(`${env.urls.webUrl}/api/local-auth/.well-known/jwks.json`, timeout, alive(web));
-    return { ...env.urls, stop };
+    await waitForHttp(`${env.urls.webUrl}/api/local-auth/.well-known/jwks.json`, timeout);
+    return { ...env.urls, dataDir: options.dataDir, processes, stop };
   } catch (error) {
     await stop();
     throw error;

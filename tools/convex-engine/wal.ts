@@ -1,0 +1,209 @@
+/**
+ * The write-ahead log: committed transactions appended to segment files (`wal-<n>.log`), each
+ * record framed as `u32 length | u32 crc32 | JSON`, so a record torn by a crash is recognised and
+ * dropped. Group commit: records queue up while a write + fdatasync is in flight and go out
+ * together in the next one; `durable()` resolves once everything appended so far is on disk.
+ *
+ * A record may be appended before its body is complete (a mutation's answer is known only after
+ * its commit): it holds back itself and every later record until `complete` is called, so the
+ * log is always written in commit order.
+ */
+import { closeSync, fdatasync, fsyncSync, openSync, readdirSync, readFileSync, truncateSync, write } from "node:fs";
+import path from "node:path";
+import { crc32 } from "node:zlib";
+
+const HEADER = 8;
+const SEGMENT = /^wal-(\d{8})\.log$/;
+
+export type LogBody = Record<string, unknown>;
+type Queued = { lsn: number; body: LogBody; ready: boolean };
+type Segment = { number: number; fd: number; bytes: number };
+
+export const segmentName = (number: number) => `wal-${String(number).padStart(8, "0")}.log`;
+
+/** Segment numbers present in `dir`, oldest first. */
+export function listSegments(dir: string): number[] {
+  return readdirSync(dir)
+    .map((name) => SEGMENT.exec(name)?.[1])
+    .filter((digits): digits is string => digits !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+export function encodeRecord(body: LogBody): Buffer {
+  const payload = Buffer.from(JSON.stringify(body), "utf8");
+  const header = Buffer.alloc(HEADER);
+  header.writeUInt32LE(payload.length, 0);
+  header.writeUInt32LE(crc32(payload), 4);
+  return Buffer.concat([header, payload]);
+}
+
+/**
+ * The whole records of one segment file, and the byte length they cover. Anything after them (a
+ * short header, a short payload, a checksum mismatch) is a torn write.
+ */
+export function readSegment(file: string): { bodies: LogBody[]; validBytes: number; totalBytes: number } {
+  const data = readFileSync(file);
+  const bodies: LogBody[] = [];
+  let offset = 0;
+  while (offset + HEADER <= data.length) {
+    const length = data.readUInt32LE(offset);
+    const checksum = data.readUInt32LE(offset + 4);
+    const end = offset + HEADER + length;
+    if (end > data.length) break;
+    const payload = data.subarray(offset + HEADER, end);
+    if (crc32(payload) !== checksum) break;
+    bodies.push(JSON.parse(payload.toString("utf8")) as LogBody);
+    offset = end;
+  }
+  return { bodies, validBytes: offset, totalBytes: data.length };
+}
+
+export function cutTornTail(file: string, validBytes: number): void {
+  truncateSync(file, validBytes);
+}
+
+export function fsyncDirectory(dir: string): void {
+  const fd = openSync(dir, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, buffer: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const from = (offset: number) =>
+      write(fd, buffer, offset, buffer.length - offset, null, (error, written) => {
+        if (error) return reject(error);
+        if (offset + written < buffer.length) return from(offset + written);
+        resolve();
+      });
+    from(0);
+  });
+}
+
+const syncData = (fd: number) => new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
+
+export class WriteAheadLog {
+  private queue: Queued[] = [];
+  private nextLsn: number;
+  private durableLsn: number;
+  private segment: Segment;
+  private writing = false;
+  private failure: Error | null = null;
+  private waiters: { lsn: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private readonly retired: Segment[] = [];
+  /** The write + fdatasync under way, if any. */
+  private inFlight: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly dir: string,
+    segmentNumber: number,
+    lastLsn: number,
+  ) {
+    this.nextLsn = lastLsn + 1;
+    this.durableLsn = lastLsn;
+    this.segment = this.openSegment(segmentNumber);
+  }
+
+  get lastLsn(): number {
+    return this.nextLsn - 1;
+  }
+
+  get segmentNumber(): number {
+    return this.segment.number;
+  }
+
+  get segmentBytes(): number {
+    return this.segment.bytes;
+  }
+
+  private openSegment(number: number): Segment {
+    const fd = openSync(path.join(this.dir, segmentName(number)), "a");
+    fsyncDirectory(this.dir);
+    return { number, fd, bytes: 0 };
+  }
+
+  /** Queues a record; `ready: false` holds it (and everything after it) until `complete`. */
+  append(body: LogBody, ready = true): Queued {
+    const queued = { lsn: this.nextLsn++, body: { ...body, lsn: this.nextLsn - 1 }, ready };
+    this.queue.push(queued);
+    if (ready) this.kick();
+    return queued;
+  }
+
+  complete(queued: Queued, extra: LogBody = {}): void {
+    Object.assign(queued.body, extra);
+    queued.ready = true;
+    this.kick();
+  }
+
+  /** Resolves when every record appended so far is on disk (rejects if the disk refused one). */
+  durable(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    const lsn = this.lastLsn;
+    if (this.durableLsn >= lsn) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ lsn, resolve, reject }));
+  }
+
+  /**
+   * Later records go to a new segment; resolves with the numbers of the segments before it once
+   * nothing is being written to them anymore (a compaction deletes them after its snapshot).
+   */
+  async rotate(): Promise<number[]> {
+    this.retired.push(this.segment);
+    this.segment = this.openSegment(this.segment.number + 1);
+    // Only a batch already under way can still be writing to the old segment.
+    await this.inFlight.catch(() => undefined);
+    const numbers = this.retired.map((segment) => segment.number);
+    for (const segment of this.retired.splice(0)) closeSync(segment.fd);
+    return numbers;
+  }
+
+  /** Waits for what is queued and ready, then closes the current segment. */
+  async close(): Promise<void> {
+    await this.durable().catch(() => undefined);
+    await this.inFlight.catch(() => undefined);
+    for (const segment of [...this.retired.splice(0), this.segment]) closeSync(segment.fd);
+  }
+
+  private kick(): void {
+    if (!this.writing) queueMicrotask(() => void this.drain());
+  }
+
+  private async drain(): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      for (;;) {
+        let ready = 0;
+        while (ready < this.queue.length && this.queue[ready]!.ready) ready += 1;
+        if (ready === 0 || this.failure) break;
+        const batch = this.queue.splice(0, ready);
+        const bytes = Buffer.concat(batch.map((queued) => encodeRecord(queued.body)));
+        const segment = this.segment;
+        this.inFlight = writeAll(segment.fd, bytes).then(() => syncData(segment.fd));
+        await this.inFlight;
+        segment.bytes += bytes.length;
+        this.settle(batch[batch.length - 1]!.lsn);
+      }
+    } catch (error) {
+      this.failure = error instanceof Error ? error : new Error(String(error));
+      for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private settle(lsn: number): void {
+    this.durableLsn = lsn;
+    const still: typeof this.waiters = [];
+    for (const waiter of this.waiters) {
+      if (waiter.lsn <= lsn) waiter.resolve();
+      else still.push(waiter);
+    }
+    this.waiters = still;
+  }
+}
