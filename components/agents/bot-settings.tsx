@@ -9,21 +9,39 @@ import { Spinner } from "@/components/ui/spinner";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { api } from "@/convex/_generated/api";
 import { BOT_LANGUAGES, type BotLanguage } from "@/lib/agents";
+import { KNOWLEDGE_LIMITS } from "@/lib/spin/knowledge";
+import { FaqEditor } from "./faq-editor";
 import type { AgentView } from "./types";
-
-const TEXT_MAX = 4000;
 
 type BotSettingsProps = { orgId: string; agent: AgentView; canManage: boolean };
 
-/** The SPIN bot of one agent: on/off, persona, product and reply language. Members see it read-only. */
+type TextField = "persona" | "product" | "productDescription" | "priceAnswer" | "businessHours";
+
+const LIMITS: Record<TextField, number> = {
+  persona: KNOWLEDGE_LIMITS.persona,
+  product: KNOWLEDGE_LIMITS.productName,
+  productDescription: KNOWLEDGE_LIMITS.productDescription,
+  priceAnswer: KNOWLEDGE_LIMITS.priceAnswer,
+  businessHours: KNOWLEDGE_LIMITS.businessHours,
+};
+const TEXT_FIELDS = Object.keys(LIMITS) as TextField[];
+// Longer answers get a text area; names and one-liners a single line.
+const MULTILINE = new Set<TextField>(["persona", "priceAnswer"]);
+
+function initialTexts(agent: AgentView): Record<TextField, string> {
+  const { productDescription, priceAnswer, businessHours } = agent.knowledge;
+  return { persona: agent.persona, product: agent.product, productDescription, priceAnswer, businessHours };
+}
+
+/** The SPIN bot of one agent: on/off, what it knows about the business, its language. Members see it read-only. */
 export function BotSettings({ orgId, agent, canManage }: BotSettingsProps) {
   const t = useTranslations("agents.bot");
   const errorMessage = useErrorMessage();
   const update = useMutation(api.agents.updateBot);
-  const ids = { enabled: useId(), persona: useId(), product: useId(), language: useId(), languageHint: useId() };
+  const baseId = useId();
   const [aiEnabled, setAiEnabled] = useState(agent.aiEnabled);
-  const [persona, setPersona] = useState(agent.persona);
-  const [product, setProduct] = useState(agent.product);
+  const [texts, setTexts] = useState(() => initialTexts(agent));
+  const [faq, setFaq] = useState(agent.knowledge.faq);
   const [language, setLanguage] = useState<BotLanguage>(agent.language);
   const [pending, setPending] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -36,7 +54,9 @@ export function BotSettings({ orgId, agent, canManage }: BotSettingsProps) {
     setSaved(false);
     setError(null);
     try {
-      await update({ orgId, agentId: agent._id, aiEnabled, persona, product, language });
+      const { persona, product, productDescription, priceAnswer, businessHours } = texts;
+      const knowledge = { productDescription, priceAnswer, businessHours, faq: faq.filter((entry) => entry.question.trim() && entry.answer.trim()) };
+      await update({ orgId, agentId: agent._id, aiEnabled, persona, product, knowledge, language });
       setSaved(true);
     } catch (caught) {
       setError(errorMessage(caught));
@@ -48,9 +68,9 @@ export function BotSettings({ orgId, agent, canManage }: BotSettingsProps) {
   return (
     <form onSubmit={(event) => void submit(event)} className="space-y-4" aria-busy={pending} onChange={() => setSaved(false)}>
       {canManage ? null : <p className="text-sm text-slate-600">{t("readOnly")}</p>}
-      <label htmlFor={ids.enabled} className="flex items-start gap-3">
+      <label htmlFor={`${baseId}-enabled`} className="flex items-start gap-3">
         <input
-          id={ids.enabled}
+          id={`${baseId}-enabled`}
           type="checkbox"
           checked={aiEnabled}
           onChange={(event) => setAiEnabled(event.target.checked)}
@@ -59,21 +79,33 @@ export function BotSettings({ orgId, agent, canManage }: BotSettingsProps) {
         />
         <span>
           <span className="block text-sm font-medium text-slate-800">{t("enabled")}</span>
-          <span className="block text-xs text-slate-500">{t("enabledHint")}</span>
+          <span className="block text-xs text-slate-600">{t("enabledHint")}</span>
         </span>
       </label>
-      <Field id={ids.persona} label={t("persona")}>
-        <textarea id={ids.persona} value={persona} onChange={(event) => setPersona(event.target.value)} maxLength={TEXT_MAX} rows={3} disabled={disabled} className={inputClasses} />
-      </Field>
-      <Field id={ids.product} label={t("product")}>
-        <textarea id={ids.product} value={product} onChange={(event) => setProduct(event.target.value)} maxLength={TEXT_MAX} rows={3} disabled={disabled} className={inputClasses} />
-      </Field>
-      <Field id={ids.language} label={t("language")} hint={t("languageHint")} hintId={ids.languageHint}>
+      {TEXT_FIELDS.map((field) => {
+        const id = `${baseId}-${field}`;
+        const props = {
+          id,
+          value: texts[field],
+          onChange: (event: { target: { value: string } }) => setTexts((old) => ({ ...old, [field]: event.target.value })),
+          maxLength: LIMITS[field],
+          disabled,
+          "aria-describedby": `${id}-hint`,
+          className: inputClasses,
+        };
+        return (
+          <Field key={field} id={id} label={t(`${field}`)} hint={t(`${field}Hint`)} hintId={`${id}-hint`}>
+            {MULTILINE.has(field) ? <textarea rows={2} {...props} /> : <input {...props} />}
+          </Field>
+        );
+      })}
+      <FaqEditor entries={faq} onChange={setFaq} disabled={disabled} />
+      <Field id={`${baseId}-language`} label={t("language")} hint={t("languageHint")} hintId={`${baseId}-language-hint`}>
         <select
-          id={ids.language}
+          id={`${baseId}-language`}
           value={language}
           onChange={(event) => setLanguage(event.target.value as BotLanguage)}
-          aria-describedby={ids.languageHint}
+          aria-describedby={`${baseId}-language-hint`}
           disabled={disabled}
           className={inputClasses}
         >

@@ -1,7 +1,7 @@
 "use client";
 
 import { useAction } from "convex/react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, InlineError, inputClasses } from "@/components/ui/field";
@@ -9,17 +9,20 @@ import { Spinner } from "@/components/ui/spinner";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import { KNOWLEDGE_LIMITS } from "@/lib/spin/knowledge";
 
 export type CreatedAgent = { agentId: Id<"agents">; name: string; webhookSecret: string };
 
 const NAME_MAX = 80;
-const TEXT_MAX = 2000;
+const PERSONA_MAX = KNOWLEDGE_LIMITS.persona;
+const PRODUCT_MAX = KNOWLEDGE_LIMITS.productName;
 
 type CreateAgentFormProps = { orgId: string; onCreated: (agent: CreatedAgent) => void; onCancel: () => void };
 
 /** Creating an agent also creates its gateway instance, so it can take a moment. */
 export function CreateAgentForm({ orgId, onCreated, onCancel }: CreateAgentFormProps) {
   const t = useTranslations("agents.create");
+  const locale = useLocale();
   const errorMessage = useErrorMessage();
   const create = useAction(api.agentGateway.create);
   const ids = { name: useId(), persona: useId(), personaHint: useId(), product: useId(), productHint: useId() };
@@ -44,6 +47,8 @@ export function CreateAgentForm({ orgId, onCreated, onCancel }: CreateAgentFormP
         name: trimmed,
         persona: persona.trim() || undefined,
         product: product.trim() || undefined,
+        // The bot's defaults speak the language of the person creating it.
+        uiLanguage: locale.startsWith("pt") ? "pt" : "en",
       });
       onCreated({ agentId: result.agentId, name: trimmed, webhookSecret: result.webhookSecret });
     } catch (caught) {
@@ -75,7 +80,7 @@ export function CreateAgentForm({ orgId, onCreated, onCancel }: CreateAgentFormP
           value={persona}
           onChange={(event) => setPersona(event.target.value)}
           aria-describedby={ids.personaHint}
-          maxLength={TEXT_MAX}
+          maxLength={PERSONA_MAX}
           rows={3}
           disabled={pending}
           className={inputClasses}
@@ -87,7 +92,7 @@ export function CreateAgentForm({ orgId, onCreated, onCancel }: CreateAgentFormP
           value={product}
           onChange={(event) => setProduct(event.target.value)}
           aria-describedby={ids.productHint}
-          maxLength={TEXT_MAX}
+          maxLength={PRODUCT_MAX}
           rows={3}
           disabled={pending}
           className={inputClasses}

@@ -12,16 +12,20 @@ import { useErrorMessage } from "@/components/ui/use-error-message";
 import { api } from "@/convex/_generated/api";
 import type { SessionItem } from "./types";
 
-type BotMode = "attention" | "paused" | "active";
+type BotMode = "attention" | "waiting" | "optedOut" | "paused" | "active";
 
 const MODE_STYLES: Record<BotMode, string> = {
   attention: "bg-rose-50 text-rose-900 ring-rose-200",
+  waiting: "bg-rose-50 text-rose-900 ring-rose-200",
+  optedOut: "bg-slate-100 text-slate-900 ring-slate-300",
   paused: "bg-amber-50 text-amber-900 ring-amber-200",
   active: "bg-emerald-50 text-emerald-900 ring-emerald-200",
 };
 
 function modeOf(session: SessionItem): BotMode {
   if (session.needsAttention) return "attention";
+  if (session.waitingSince !== null) return "waiting";
+  if (session.contactOptedOut) return "optedOut";
   return session.botPaused ? "paused" : "active";
 }
 
@@ -34,12 +38,14 @@ export function BotState({ orgId, session }: { orgId: string; session: SessionIt
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const mode = modeOf(session);
+  // Handing back to the bot (resume) clears a failure flag and the waiting queue; otherwise a person takes over.
+  const resumes = session.botPaused || session.needsAttention || session.waitingSince !== null;
 
   async function toggle() {
     setPending(true);
     setError(null);
     try {
-      await (mode === "active" ? pause : resume)({ orgId, sessionId: session._id });
+      await (resumes ? resume : pause)({ orgId, sessionId: session._id });
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -61,9 +67,9 @@ export function BotState({ orgId, session }: { orgId: string; session: SessionIt
             <p className="mt-0.5">{t("handoff.body")}</p>
           </div>
         ) : null}
-        <Button variant={mode === "active" ? "secondary" : "primary"} onClick={() => void toggle()} disabled={pending}>
+        <Button variant={resumes ? "primary" : "secondary"} onClick={() => void toggle()} disabled={pending}>
           {pending ? <Spinner className="size-4" /> : null}
-          {t(`${mode}.action`)}
+          {resumes ? t(`${mode === "optedOut" || mode === "active" ? "paused" : mode}.action`) : t("active.action")}
         </Button>
         {error ? <InlineError>{error}</InlineError> : null}
       </CardBody>

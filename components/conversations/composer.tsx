@@ -13,10 +13,10 @@ import type { Id } from "@/convex/_generated/dataModel";
 
 const MAX_LENGTH = 4096;
 
-type ComposerProps = { orgId: string; sessionId: Id<"sessions">; closed: boolean };
+type ComposerProps = { orgId: string; sessionId: Id<"sessions">; closed: boolean; optedOut: boolean };
 
 /** A human reply, sent through the agent's WhatsApp number. The text stays put if sending fails. */
-export function Composer({ orgId, sessionId, closed }: ComposerProps) {
+export function Composer({ orgId, sessionId, closed, optedOut }: ComposerProps) {
   const t = useTranslations("conversations.composer");
   const errorMessage = useErrorMessage();
   const sendHuman = useAction(api.messages.sendHuman);
@@ -63,6 +63,13 @@ export function Composer({ orgId, sessionId, closed }: ComposerProps) {
       className="space-y-2 border-t border-slate-200 px-4 py-3"
       aria-busy={sending}
     >
+      {optedOut ? (
+        // Shown before the person writes: the customer asked not to receive messages (LGPD, WhatsApp policy).
+        <div role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-inset ring-amber-300">
+          <p className="font-medium">{t("optedOut.title")}</p>
+          <p className="mt-0.5">{t("optedOut.body")}</p>
+        </div>
+      ) : null}
       <label htmlFor={ids.input} className="sr-only">
         {t("label")}
       </label>

@@ -46,7 +46,9 @@ export function ConversationRow({ orgId, session, timeZone }: ConversationRowPro
             <StageBadge stage={session.stage} />
             <SessionStatusBadge status={session.status} />
             {session.needsAttention ? <Badge tone="danger">{t("needsAttention")}</Badge> : null}
-            {session.botPaused ? <Badge tone="warning">{t("botPaused")}</Badge> : null}
+            {session.waitingSince !== null ? <Badge tone="danger">{t("waiting")}</Badge> : null}
+            {session.botPaused && session.waitingSince === null ? <Badge tone="warning">{t("botPaused")}</Badge> : null}
+            {session.contactOptedOut ? <Badge tone="neutral">{t("optedOut")}</Badge> : null}
             {session.handoffSuggested ? <Badge tone="info">{t("handoff")}</Badge> : null}
           </div>
         </div>
