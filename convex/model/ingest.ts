@@ -44,16 +44,19 @@ async function liveAgent(db: DatabaseReader, agentId: Id<"agents">): Promise<Doc
   return agent !== null && agent.deletedAt === undefined ? agent : null;
 }
 
-/** A customer writing while the bot is silent (off, or paused) waits for a person: the queue says since when. */
-function waitingFields(agent: Doc<"agents">, session: Pick<Doc<"sessions">, "botPaused" | "waitingSince">, message: ArrivedMessage) {
-  const waits = message.direction === "in" && !botActive(agent, session) && session.waitingSince === undefined;
+/**
+ * A customer writing to a number whose bot is off waits for a person: the queue says since when. (A
+ * conversation a person paused the bot in is that person's already; it does not join the queue.)
+ */
+function waitingFields(agent: Doc<"agents">, session: Pick<Doc<"sessions">, "waitingSince">, message: ArrivedMessage) {
+  const waits = message.direction === "in" && !agent.aiEnabled && session.waitingSince === undefined;
   return waits ? { waitingSince: Date.now() } : {};
 }
 
 /** The contact's current session after one more message: its newest one, or a new one. */
 async function sessionForMessage(db: DatabaseWriter, agent: Doc<"agents">, contactId: Id<"contacts">, message: ArrivedMessage) {
   const session = await latestSessionOf(db, agent, contactId);
-  if (session === null) return startSession(db, agent, contactId, message, waitingFields(agent, { botPaused: false, waitingSince: undefined }, message));
+  if (session === null) return startSession(db, agent, contactId, message, waitingFields(agent, { waitingSince: undefined }, message));
   return applyMessageToSession(db, session, message, waitingFields(agent, session, message));
 }
 

@@ -47,8 +47,8 @@ export async function startE2E(): Promise<E2E> {
   };
 }
 
-export async function newPage(e2e: E2E): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await e2e.browser.newContext({ baseURL: e2e.stack.webUrl, locale: "en-US" });
+export async function newPage(e2e: E2E, options: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await e2e.browser.newContext({ baseURL: e2e.stack.webUrl, locale: options.locale ?? "en-US" });
   return { context, page: await context.newPage() };
 }
 
