@@ -53,11 +53,22 @@ function waitingFields(agent: Doc<"agents">, session: Pick<Doc<"sessions">, "wai
   return waits ? { waitingSince: Date.now() } : {};
 }
 
+/**
+ * WhatsApp stamps messages in whole seconds, our own sends in milliseconds: a customer's answer to
+ * a reply sent at 10:32:04.700 can carry 10:32:04.000 and sort above it. A message stamped within the
+ * same second before the conversation's latest one is placed just after it, as it arrived.
+ */
+function arrivalTime(session: Pick<Doc<"sessions">, "lastMessageAt"> | null, sentAt: number): number {
+  if (session === null || sentAt >= session.lastMessageAt || session.lastMessageAt - sentAt >= 1000) return sentAt;
+  return session.lastMessageAt + 1;
+}
+
 /** The contact's current session after one more message: its newest one, or a new one. */
-async function sessionForMessage(db: DatabaseWriter, agent: Doc<"agents">, contactId: Id<"contacts">, message: ArrivedMessage) {
+async function sessionForMessage(db: DatabaseWriter, agent: Doc<"agents">, contactId: Id<"contacts">, arrived: ArrivedMessage) {
   const session = await latestSessionOf(db, agent, contactId);
-  if (session === null) return startSession(db, agent, contactId, message, waitingFields(agent, { waitingSince: undefined }, message));
-  return applyMessageToSession(db, session, message, waitingFields(agent, session, message));
+  const message = { ...arrived, sentAt: arrivalTime(session, arrived.sentAt) };
+  if (session === null) return { session: await startSession(db, agent, contactId, message, waitingFields(agent, { waitingSince: undefined }, message)), sentAt: message.sentAt };
+  return { session: await applyMessageToSession(db, session, message, waitingFields(agent, session, message)), sentAt: message.sentAt };
 }
 
 /**
@@ -75,7 +86,7 @@ export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, ch
     ? { direction: "out", author: "human", onPhone: true, text: change.text, sentAt: change.sentAt }
     : { direction: "in", text: change.text, sentAt: change.sentAt };
   const { contactId } = await upsertContact(db, agent, change);
-  const session = await sessionForMessage(db, agent, contactId, message);
+  const { session, sentAt } = await sessionForMessage(db, agent, contactId, message);
   await db.insert("messages", {
     orgId: agent.orgId,
     sessionId: session._id,
@@ -84,7 +95,7 @@ export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, ch
     author: change.fromMe ? "human" : "customer",
     text: change.text,
     externalId: change.externalId,
-    sentAt: change.sentAt,
+    sentAt,
     delivery: change.delivery,
     ...(message.direction === "in" ? { inboundSeq: session.inboundSeq } : {}),
   });

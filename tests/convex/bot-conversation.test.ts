@@ -172,3 +172,20 @@ describe("knowledge", () => {
     });
   });
 });
+
+describe("thread order", () => {
+  test("a customer's answer stamped in the same whole second as the bot's reply is placed after the reply", async () => {
+    const { t } = await botSetup();
+    stubEvolution();
+    vi.setSystemTime(new Date("2026-12-02T13:00:00.000Z"));
+    await customerSays(t, "Oi, somos uma loja de roupas");
+    vi.setSystemTime(new Date("2026-12-02T13:00:02.700Z"));
+    await settle(t);
+    const [reply] = await botReplies(t);
+    // WhatsApp's stamp of the answer, in whole seconds, falls before the reply's millisecond time.
+    await customerSays(t, "Usamos planilha");
+    const rows = await t.run((ctx) => ctx.db.query("messages").collect());
+    const answer = rows.find((row) => row.text === "Usamos planilha")!;
+    expect(answer.sentAt).toBeGreaterThan(reply.sentAt);
+  });
+});
