@@ -5,24 +5,8 @@
  */
 import { convexToJson, type JSONValue, type Value } from "convex/values";
 
-export type Random = { int(n: number): number; pick<T>(items: readonly T[]): T; chance(p: number): boolean };
-
-/** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */
-export function seeded(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    int: (n) => Math.floor(next() * n),
-    pick: (items) => items[Math.floor(next() * items.length)]!,
-    chance: (p) => next() < p,
-  };
-}
+import { type Random } from "../fixtures/random";
+export { seeded, type Random } from "../fixtures/random";
 
 /** Few distinct values of mixed types, so ranges have ties, missing fields and cross-type order. */
 const VALUES: readonly (Value | undefined)[] = [undefined, null, false, true, 1, 2, 2.5, -3, 10n, "", "a", "b", "ab", "é", "😀", "\uffff", 0, [1], [1, "a"], { k: 1 }];

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import { KNOWLEDGE_LIMITS } from "../../lib/spin";
-import { botReplies, botSetup, customerSays, sessions, settle } from "../fixtures/bot";
+import { botReplies, botSetup, withBotTestClock, customerSays, sessions, settle } from "../fixtures/bot";
 import { stubEvolution } from "../fixtures/conversations";
 import { INSTANCE_B, SECRET_B, insertWebhookAgent } from "../fixtures/evolution";
 import { identity, identityWithRole } from "../fixtures/identities";
@@ -16,15 +16,7 @@ import { identity, identityWithRole } from "../fixtures/identities";
 const member = identity({ userId: "user_member", orgId: "org_a" });
 const admin = identityWithRole("admin", "org_a", "user_admin");
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.unstubAllEnvs();
-});
+withBotTestClock();
 
 const sentTexts = (calls: { body: unknown }[]) => calls.map((call) => (call.body as { text: string }).text);
 

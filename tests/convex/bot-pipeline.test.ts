@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import type { Doc } from "../../convex/_generated/dataModel";
 import { LEASE_MS, MAX_REPLY_ATTEMPTS, REPLY_DEBOUNCE_MS } from "../../convex/model/botRules";
-import { botReplies, botSetup, customerSays, messages, sessions, settle } from "../fixtures/bot";
+import { botReplies, botSetup, withBotTestClock, customerSays, messages, sessions, settle } from "../fixtures/bot";
 import { stubEvolution } from "../fixtures/conversations";
 import { CUSTOMER, deliverWhatsApp, upsert } from "../fixtures/evolution";
 import { identity } from "../fixtures/identities";
@@ -16,15 +16,7 @@ import { identity } from "../fixtures/identities";
 const member = identity({ userId: "user_member", orgId: "org_a" });
 const OTHER_CUSTOMER_JID = "5521977776666@s.whatsapp.net";
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.unstubAllEnvs();
-});
+withBotTestClock();
 
 /** Replies answer disjoint, non-empty runs of customer messages, and together all of them. */
 function expectEveryMessageAnsweredOnce(rows: Doc<"messages">[]) {

@@ -8,6 +8,7 @@ import { stubEvolution } from "../fixtures/conversations";
 import { INSTANCE_B, SECRET_B, deliverWhatsApp, insertWebhookAgent, upsert } from "../fixtures/evolution";
 import { identityWithRole } from "../fixtures/identities";
 import { insertOrg, insertUser } from "../fixtures/rows";
+import { seeded, type Random } from "../fixtures/random";
 import { newTest, type TestConvex } from "./setup";
 
 /**
@@ -27,18 +28,6 @@ const TEXTS = [
   "ok",
 ];
 
-/** mulberry32: a small seeded generator, so a failing sequence can be replayed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)], chance: (p: number) => next() < p };
-}
 
 type World = { t: TestConvex; orgId: Id<"organizations">; agents: { instance?: string; secret?: string }[] };
 
@@ -69,7 +58,7 @@ async function world(): Promise<World> {
 let delivered = 0;
 
 /** One random write of the kinds the product makes, or time passing. */
-async function randomStep(w: World, rnd: ReturnType<typeof random>, sent: { id: string; text: string; agent: number }[], settles = true) {
+async function randomStep(w: World, rnd: Random, sent: { id: string; text: string; agent: number }[], settles = true) {
   const agent = rnd.pick([0, 1]);
   const { instance, secret } = w.agents[agent];
   const roll = rnd.next();
@@ -135,7 +124,7 @@ describe("rollups kept on every write", () => {
   test.each([1, 2, 3, 4, 5])("equal a full recomputation after a random sequence of writes (seed %i)", async (seed) => {
     stubEvolution();
     const w = await world();
-    const rnd = random(seed);
+    const rnd = seeded(seed);
     const sent: { id: string; text: string; agent: number }[] = [];
     for (let step = 0; step < 60; step++) await randomStep(w, rnd, sent);
     await w.t.finishAllScheduledFunctions(vi.runAllTimers);
@@ -164,7 +153,7 @@ describe("a time zone change", () => {
   test("rebuilds the rollups to the recomputation in the new zone, with writes landing between batches", async () => {
     stubEvolution();
     const w = await world();
-    const rnd = random(42);
+    const rnd = seeded(42);
     const sent: { id: string; text: string; agent: number }[] = [];
     // More rows than one batch, so the rebuild resumes from a cursor inside a table.
     while ((await w.t.run((ctx) => ctx.db.query("messages").collect())).length <= REBUILD_BATCH_SIZE) {
@@ -199,7 +188,7 @@ describe("a second time zone change while the first is still recalculating", () 
   test("supersedes it: the rollups end in the last zone, in one generation", async () => {
     stubEvolution();
     const w = await world();
-    const rnd = random(7);
+    const rnd = seeded(7);
     const sent: { id: string; text: string; agent: number }[] = [];
     for (let step = 0; step < 40; step++) await randomStep(w, rnd, sent);
     await w.t.finishAllScheduledFunctions(vi.runAllTimers);
