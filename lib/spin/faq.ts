@@ -55,9 +55,14 @@ const QUESTION_OPENERS = new Set([
   "do", "does", "is", "are", "can", "what", "where", "when", "how", "which", "any",
 ]);
 
+// Chat questions often open with a filler: "e qual o horário…", "mas vcs entregam…", "and how much…".
+const FILLERS = new Set(["e", "mas", "ah", "ok", "entao", "tipo", "so", "and", "but", "also", "oh"]);
+
 export function looksLikeQuestion(text: string): boolean {
   if (text.includes("?")) return true;
-  return QUESTION_OPENERS.has(normalizeTokens(text, "pt")[0] ?? "");
+  const tokens = normalizeTokens(text, "pt");
+  const first = tokens.find((token) => !FILLERS.has(token)) ?? "";
+  return QUESTION_OPENERS.has(first);
 }
 
 function bestEntry(text: string, knowledge: AgentKnowledge): string | null {

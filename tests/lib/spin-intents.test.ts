@@ -39,6 +39,11 @@ describe("detectIntent", () => {
     (text) => expect(intentOf(text)).toBe("faq"),
   );
 
+  test.each(["e qual o horario de atendimento", "mas vcs entregam em sorocaba", "and what are your opening hours"])(
+    'reads "%s", a question opened by a filler and without a question mark, as a question about the business',
+    (text) => expect(intentOf(text)).toBe("faq"),
+  );
+
   test.each(["oi", "oii", "Bom dia!", "eae, tudo bem?", "hello there"])('reads "%s" as a greeting', (text) => {
     expect(intentOf(text)).toBe("greeting");
   });
