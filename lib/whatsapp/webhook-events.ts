@@ -68,15 +68,20 @@ export function readEnvelope(payload: unknown): { ok: true; envelope: Envelope }
   return { ok: true, envelope: { event: normalizeEventName(event), instance, data, sender: sender ?? null } };
 }
 
+/** WhatsApp's launch (2009) to 2100: anything outside is a forged or broken stamp, refused with 400. */
+export const MESSAGE_TIME_RANGE = { min: 1_230_768_000, max: 4_102_444_800 } as const;
+
 /** Baileys timestamps reach JSON as a number, a digit string or a protobuf Long `{ low, high }`. */
-const unixSeconds = z.union([
-  z.number().int().positive(),
-  z
-    .string()
-    .regex(/^\d{1,12}$/)
-    .transform(Number),
-  z.object({ low: z.number().int(), high: z.number().int() }).transform(({ low, high }) => (high >>> 0) * 2 ** 32 + (low >>> 0)),
-]);
+const unixSeconds = z
+  .union([
+    z.number().int().positive(),
+    z
+      .string()
+      .regex(/^\d{1,12}$/)
+      .transform(Number),
+    z.object({ low: z.number().int(), high: z.number().int() }).transform(({ low, high }) => (high >>> 0) * 2 ** 32 + (low >>> 0)),
+  ])
+  .pipe(z.number().min(MESSAGE_TIME_RANGE.min).max(MESSAGE_TIME_RANGE.max));
 
 const messageData = z.object({
   key: z.object({

@@ -181,6 +181,14 @@ describe("body limits and parsing", () => {
     await expectRefused(() => deliverWhatsApp(t, envelope("messages.upsert", untimed)), 400, "INVALID_ARGUMENT");
   });
 
+  test.each([
+    ["a number past JavaScript's dates", 99_999_999_999_999],
+    ["a digit string before WhatsApp existed", "86400"],
+    ["a protobuf Long far in the future", { low: 0, high: 1_000_000 }],
+  ])("refuses an out-of-range messageTimestamp (%s) with 400, writing nothing", async (_name, messageTimestamp) => {
+    await expectRefused(() => deliverWhatsApp(t, envelope("messages.upsert", { ...messageData(), messageTimestamp })), 400, "INVALID_ARGUMENT");
+  });
+
   test("acknowledges an event it does not handle without writing anything", async () => {
     const before = await webhookRows(t);
     const response = await deliverWhatsApp(t, envelope("presence.update", { id: "x", presences: {} }));
