@@ -4,6 +4,7 @@ import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import type { DatabaseReader } from "./_generated/server";
 import { fail } from "./lib/errors";
+import { clampPage } from "./lib/pagination";
 import { internalOrgMutation, orgAction, orgQuery } from "./lib/functions";
 import { sendTargetOf } from "./model/contacts";
 import { failFromGateway, gatewayFromEnv } from "./model/gateway";
@@ -22,7 +23,7 @@ export const list = orgQuery({
       .query("messages")
       .withIndex("by_org_and_session_and_sentAt", (q) => q.eq("orgId", ctx.org._id).eq("sessionId", session._id))
       .order("desc")
-      .paginate(paginationOpts);
+      .paginate(clampPage(paginationOpts));
     return { ...page, page: page.page.map(toMessageView) };
   },
 });

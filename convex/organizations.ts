@@ -3,6 +3,7 @@ import { v } from "convex/values";
 import { startRollupRebuild } from "./rollups";
 import { canonicalTimeZone } from "../lib/time/timezone";
 import { fail } from "./lib/errors";
+import { clampPage } from "./lib/pagination";
 import { orgMutation, orgQuery } from "./lib/functions";
 import { recordAudit } from "./model/audit";
 import { roleValidator } from "./schema";
@@ -103,7 +104,7 @@ export const auditLog = orgQuery({
       .query("auditLog")
       .withIndex("by_org_and_at", (q) => q.eq("orgId", ctx.org._id))
       .order("desc")
-      .paginate(paginationOpts);
+      .paginate(clampPage(paginationOpts));
     const entries = [];
     for (const entry of page.page) {
       const actor = entry.actorUserId ? await ctx.db.get("users", entry.actorUserId) : null;

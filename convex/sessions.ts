@@ -4,6 +4,7 @@ import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter, MutationCtx } from "./_generated/server";
 import { fail } from "./lib/errors";
+import { clampPage } from "./lib/pagination";
 import { orgMutation, orgQuery, type Viewer } from "./lib/functions";
 import { recordAudit } from "./model/audit";
 import { nextRunAt, unansweredCount } from "./model/botRules";
@@ -48,7 +49,7 @@ export const list = orgQuery({
   },
   returns: paginationResultValidator(sessionListItemValidator),
   handler: async (ctx, { paginationOpts, agentId, status }) => {
-    const page = await sessionsByActivity(ctx.db, ctx.org._id, { agentId, status }).order("desc").paginate(paginationOpts);
+    const page = await sessionsByActivity(ctx.db, ctx.org._id, { agentId, status }).order("desc").paginate(clampPage(paginationOpts));
     const items = [];
     for (const session of page.page) items.push(await toSessionListItem(ctx.db, session));
     return { ...page, page: items };
