@@ -245,7 +245,7 @@ export const rotateSecret = orgAction({
     const { previousSecret } = await ctx.runMutation(internal.agentGateway.beginSecretRotation, { orgId, agentId, webhookSecret });
     await onGateway(ctx, agentId, (gateway, instanceName) => gateway.setWebhook(instanceName, webhookTargetFor(webhookSecret)), {
       record: () => ctx.runMutation(internal.agentGateway.confirmSecretRotation, { orgId, agentId, actorExternalId: ctx.viewerExternalId }),
-      rollback: () => ctx.runMutation(internal.agentGateway.revertSecretRotation, { orgId, agentId, previousSecret }),
+      rollback: () => ctx.runMutation(internal.agentGateway.revertSecretRotation, { orgId, agentId, previousSecret, rotatedTo: webhookSecret }),
     });
     return { webhookSecret };
   },
@@ -265,12 +265,16 @@ export const beginSecretRotation = internalOrgMutation({
   },
 });
 
-/** The gateway refused the new secret: the old one is the only one again. */
+/**
+ * The gateway refused the new secret: the old one is the only one again. Only while the secret is
+ * still the one this rotation set: a concurrent rotation that has since won must not be undone.
+ */
 export const revertSecretRotation = internalOrgMutation({
-  args: { ...agentArgs, previousSecret: v.string() },
+  args: { ...agentArgs, previousSecret: v.string(), rotatedTo: v.string() },
   returns: v.null(),
   handler: async (ctx, args) => {
     const agent = await liveAgentX(ctx.db, args.agentId);
+    if (agent.webhookSecret !== args.rotatedTo) return null;
     await ctx.db.patch("agents", agent._id, { webhookSecret: args.previousSecret, previousWebhookSecret: undefined, previousSecretValidUntil: undefined });
     return null;
   },

@@ -23,6 +23,7 @@ import type * as http from "../http.js";
 import type * as lib_errors from "../lib/errors.js";
 import type * as lib_functions from "../lib/functions.js";
 import type * as lib_http from "../lib/http.js";
+import type * as lib_pagination from "../lib/pagination.js";
 import type * as lib_readCache from "../lib/readCache.js";
 import type * as lib_rls from "../lib/rls.js";
 import type * as lib_triggers from "../lib/triggers.js";
@@ -73,6 +74,7 @@ declare const fullApi: ApiFromModules<{
   "lib/errors": typeof lib_errors;
   "lib/functions": typeof lib_functions;
   "lib/http": typeof lib_http;
+  "lib/pagination": typeof lib_pagination;
   "lib/readCache": typeof lib_readCache;
   "lib/rls": typeof lib_rls;
   "lib/triggers": typeof lib_triggers;

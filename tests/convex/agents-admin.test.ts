@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { api } from "../../convex/_generated/api";
+import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { identityWithRole } from "../fixtures/identities";
 import { insertOrg, insertTenantRows } from "../fixtures/rows";
@@ -197,6 +197,30 @@ describe("rotateSecret", () => {
     await expect(attempt).rejects.toMatchObject({ data: { code: "INTERNAL_ERROR" } });
     expect(await snapshot(scene.t)).toEqual(before);
     expect(scene.gateway.instances.get(created.instanceName)?.jwtKey).toBe(created.webhookSecret);
+  });
+});
+
+describe("concurrent secret rotations", () => {
+  test("a failed rotation does not restore its old secret once a later rotation has replaced it", async () => {
+    const scene = await orgWithAdmin();
+    const created = await createAgent(scene);
+    const { orgId } = (await agentRow(scene.t, created.agentId))!;
+    const target = { orgId, agentId: created.agentId };
+    // Rotation A stores "a…", rotation B then stores "b…" (and the gateway took B); A's gateway call fails last.
+    const a = await scene.t.mutation(internal.agentGateway.beginSecretRotation, { ...target, webhookSecret: "a".repeat(64) });
+    await scene.t.mutation(internal.agentGateway.beginSecretRotation, { ...target, webhookSecret: "b".repeat(64) });
+    await scene.t.mutation(internal.agentGateway.revertSecretRotation, { ...target, previousSecret: a.previousSecret, rotatedTo: "a".repeat(64) });
+    expect((await agentRow(scene.t, created.agentId))?.webhookSecret).toBe("b".repeat(64));
+  });
+
+  test("a failed rotation that is still the latest restores the previous secret", async () => {
+    const scene = await orgWithAdmin();
+    const created = await createAgent(scene);
+    const { orgId } = (await agentRow(scene.t, created.agentId))!;
+    const target = { orgId, agentId: created.agentId };
+    const a = await scene.t.mutation(internal.agentGateway.beginSecretRotation, { ...target, webhookSecret: "a".repeat(64) });
+    await scene.t.mutation(internal.agentGateway.revertSecretRotation, { ...target, previousSecret: a.previousSecret, rotatedTo: "a".repeat(64) });
+    expect((await agentRow(scene.t, created.agentId))?.webhookSecret).toBe(created.webhookSecret);
   });
 });
 
