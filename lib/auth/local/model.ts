@@ -69,8 +69,21 @@ export function uniqueSlug(directory: LocalDirectory, name: string): string {
   return slug;
 }
 
+// Browsers drop tabs and newlines inside URLs and read a backslash as a slash, so "/<tab>/evil.com"
+// and "/<backslash>evil.com" both leave the site: any control character or backslash is refused.
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f\\]/;
+const SAME_SITE = "https://spindesk.invalid";
+
 /** A same-site path to return to after sign-in, or null (open redirects are refused). */
 export function safeReturnPath(value: string | null | undefined): string | null {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
-  return value;
+  if (!value || !value.startsWith("/") || UNSAFE_CHARACTERS.test(value)) return null;
+  let resolved: URL;
+  try {
+    // Resolved as a browser would, against a stand-in origin: only a path that stays on it is safe.
+    resolved = new URL(value, SAME_SITE);
+  } catch {
+    return null;
+  }
+  if (resolved.origin !== SAME_SITE) return null;
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }
