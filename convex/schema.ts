@@ -136,6 +136,9 @@ export const messageFields = {
   direction: directionValidator,
   author: authorValidator,
   text: v.string(),
+  // An inbound text over MAX_TEXT_LENGTH is stored cut: its full length, and that it was cut.
+  textLength: v.optional(v.number()),
+  truncated: v.optional(v.boolean()),
   externalId: v.optional(v.string()),
   sentAt: v.number(),
   stage: v.optional(spinStageValidator),

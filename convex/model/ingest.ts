@@ -2,7 +2,7 @@ import type { AgentState, MessageChange, WhatsAppChange } from "../../lib/whatsa
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
 import { upsertContact } from "./contacts";
-import { advanceDelivery, messageByExternalId } from "./messages";
+import { advanceDelivery, messageByExternalId, storedText } from "./messages";
 import { botActive } from "./botRules";
 import { applyMessageToSession, latestSessionOf, startSession, type ArrivedMessage } from "./sessions";
 
@@ -82,9 +82,10 @@ export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, ch
     if (!change.fromMe || known.direction !== "out") return { outcome: "duplicate", replyDue: null };
     return { outcome: (await advanceDelivery(db, known, change.delivery)) ? "updated" : "unchanged", replyDue: null };
   }
+  const stored = storedText(change.text);
   const message: ArrivedMessage = change.fromMe
-    ? { direction: "out", author: "human", onPhone: true, text: change.text, sentAt: change.sentAt }
-    : { direction: "in", text: change.text, sentAt: change.sentAt };
+    ? { direction: "out", author: "human", onPhone: true, text: stored.text, sentAt: change.sentAt }
+    : { direction: "in", text: stored.text, sentAt: change.sentAt };
   const { contactId } = await upsertContact(db, agent, change);
   const { session, sentAt } = await sessionForMessage(db, agent, contactId, message);
   await db.insert("messages", {
@@ -93,7 +94,7 @@ export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, ch
     agentId: agent._id,
     direction: message.direction,
     author: change.fromMe ? "human" : "customer",
-    text: change.text,
+    ...stored,
     externalId: change.externalId,
     sentAt,
     delivery: change.delivery,

@@ -13,6 +13,12 @@ export const MAX_TEXT_LENGTH = 4096;
 
 type Delivery = Doc<"messages">["delivery"];
 
+/** A text as stored: at most MAX_TEXT_LENGTH characters; a longer one keeps its length and a mark. */
+export function storedText(text: string): { text: string; textLength?: number; truncated?: true } {
+  if (text.length <= MAX_TEXT_LENGTH) return { text };
+  return { text: text.slice(0, MAX_TEXT_LENGTH), textLength: text.length, truncated: true };
+}
+
 const DELIVERY_RANK: Record<Delivery, number> = { failed: 0, pending: 1, sent: 2, delivered: 3, read: 4 };
 
 /** Delivery only moves forward (a late "sent" never undoes "read"). */

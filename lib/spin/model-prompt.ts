@@ -23,6 +23,24 @@ interface ChatMessage {
 
 // Long chats only cost tokens: the latest turns carry what the next reply needs.
 export const MAX_HISTORY_TURNS = 20;
+/** What one turn may bring to the model, and the whole conversation: a pasted novel costs nothing. */
+export const MAX_TURN_CHARS = 1_000;
+export const MAX_HISTORY_CHARS = 8_000;
+
+const capped = (text: string) => (text.length > MAX_TURN_CHARS ? `${text.slice(0, MAX_TURN_CHARS)}…` : text);
+
+/** The latest turns that fit the history budget, oldest first; the newest turn is always kept. */
+function withinBudget(turns: ChatTurn[]): ChatTurn[] {
+  const kept: ChatTurn[] = [];
+  let used = 0;
+  for (const turn of turns.slice(-MAX_HISTORY_TURNS).reverse()) {
+    const text = capped(turn.text);
+    if (kept.length > 0 && used + text.length > MAX_HISTORY_CHARS) break;
+    kept.unshift({ ...turn, text });
+    used += text.length;
+  }
+  return kept;
+}
 
 const LANGUAGE_NAMES: Record<Language, string> = { pt: "Brazilian Portuguese (WhatsApp style, short, no formal 'prezado')", en: "English" };
 
@@ -70,7 +88,7 @@ export function systemPrompt(request: ModelRequest): string {
 /** The customer speaks as the user; the bot and the team's people both speak for the business. */
 export function chatMessages(request: ModelRequest): ChatMessage[] {
   const turns: ChatTurn[] = [...request.history, ...request.incoming.map((text) => ({ author: "customer" as const, text }))];
-  const messages = turns.slice(-MAX_HISTORY_TURNS).map(
+  const messages = withinBudget(turns).map(
     (turn): ChatMessage =>
       turn.author === "customer"
         ? { role: "user", content: turn.text }

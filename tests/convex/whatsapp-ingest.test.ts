@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import type { Doc, Id } from "../../convex/_generated/dataModel";
 import { sendTargetOf } from "../../convex/model/contacts";
+import { MAX_TEXT_LENGTH } from "../../convex/model/messages";
 import {
   CUSTOMER,
   CUSTOMER_JID,
@@ -150,6 +151,25 @@ describe("what is not a customer conversation", () => {
     const response = await deliverWhatsApp(t, upsert({ message: { reactionMessage: { text: "❤️" } } }));
     expect(response.body).toEqual({ success: true, ignored: true, reason: "content" });
     expect(await all("messages")).toEqual([]);
+  });
+});
+
+describe("oversized text", () => {
+  test("an inbound text over WhatsApp's 4,096 characters is stored cut, with its full length and a mark", async () => {
+    const long = "planilha ".repeat(1_000);
+    await expectStored(upsert({ text: long }));
+    const [message] = await all("messages");
+    expect(message.text).toHaveLength(MAX_TEXT_LENGTH);
+    expect(message).toMatchObject({ textLength: long.length, truncated: true });
+    const [session] = await all("sessions");
+    expect(session.lastMessagePreview!.length).toBeLessThanOrEqual(140);
+  });
+
+  test("a text within the limit is stored whole, unmarked", async () => {
+    await expectStored(upsert({ text: "Oi, tudo bem?" }));
+    const [message] = await all("messages");
+    expect(message.text).toBe("Oi, tudo bem?");
+    expect(message.truncated).toBeUndefined();
   });
 });
 

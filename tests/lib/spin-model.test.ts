@@ -162,3 +162,23 @@ describe("decideReply with a model", () => {
     expect(received).toHaveLength(0);
   });
 });
+
+describe("what the model is sent", () => {
+  test("each turn is capped and the whole history fits its budget, the newest turn always kept", async () => {
+    const { chatMessages, MAX_HISTORY_CHARS, MAX_TURN_CHARS } = await import("../../lib/spin/model-prompt");
+    const { defaultKnowledge } = await import("../../lib/spin");
+    const history = Array.from({ length: 30 }, (_, i) => ({ author: i % 2 ? ("bot" as const) : ("customer" as const), text: `${i} `.repeat(2_000) }));
+    const messages = chatMessages({
+      stage: "situation",
+      history,
+      incoming: ["quanto custa?"],
+      knowledge: defaultKnowledge("pt"),
+      language: "pt",
+      team: false,
+    });
+    const turns = messages.slice(1);
+    expect(turns.at(-1)?.content).toBe("quanto custa?");
+    expect(turns.every((turn) => turn.content.length <= MAX_TURN_CHARS + 1)).toBe(true);
+    expect(turns.reduce((sum, turn) => sum + turn.content.length, 0)).toBeLessThanOrEqual(MAX_HISTORY_CHARS + MAX_TURN_CHARS);
+  });
+});
