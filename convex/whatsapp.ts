@@ -6,7 +6,7 @@ import { parseWhatsAppEvent, readEnvelope } from "../lib/whatsapp/webhook-events
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { httpAction, internalOrgMutation, internalQuery } from "./lib/functions";
-import { errorResponse, jsonResponse, payloadTooLarge, readBodyWithin } from "./lib/http";
+import { errorResponse, jsonResponse, payloadTooLarge, readRawBodyWithin } from "./lib/http";
 import { applyWhatsAppChange, webhookAgent } from "./model/ingest";
 import { deliveryValidator } from "./schema";
 
@@ -49,7 +49,7 @@ function acceptedSecrets(agent: Doc<"agents">, now: number): string[] {
   return previousValid ? [agent.webhookSecret, agent.previousWebhookSecret!] : [agent.webhookSecret];
 }
 
-async function verifiedByAny(headers: Headers, body: string, secrets: string[]): Promise<boolean> {
+async function verifiedByAny(headers: Headers, body: Uint8Array, secrets: string[]): Promise<boolean> {
   for (const secret of secrets) if (await verifyWebhookRequest(headers, body, secret)) return true;
   return false;
 }
@@ -94,11 +94,11 @@ const malformed = (issues: string[]) =>
  * accepted deliveries answer 200 at once (the bot's reply, when there is one, is scheduled).
  */
 export const webhook = httpAction(async (ctx, request) => {
-  const body = await readBodyWithin(request);
-  if (body === null) return payloadTooLarge();
+  const raw = await readRawBodyWithin(request);
+  if (raw === null) return payloadTooLarge();
   let payload: unknown;
   try {
-    payload = JSON.parse(body);
+    payload = JSON.parse(raw.text);
   } catch {
     return errorResponse("INVALID_ARGUMENT", "The webhook body is not valid JSON.");
   }
@@ -106,7 +106,7 @@ export const webhook = httpAction(async (ctx, request) => {
   if (!read.ok) return malformed(read.issues);
   const agent = await ctx.runQuery(internal.whatsapp.agentForWebhook, { instanceName: read.envelope.instance });
   if (agent === null) return unknownInstance();
-  if (!(await verifiedByAny(request.headers, body, agent.webhookSecrets))) {
+  if (!(await verifiedByAny(request.headers, raw.bytes, agent.webhookSecrets))) {
     return errorResponse("UNAUTHENTICATED", "Invalid webhook credentials.");
   }
   const parsed = parseWhatsAppEvent(read.envelope);

@@ -22,9 +22,14 @@ export const payloadTooLarge = () =>
 
 /** Reads the raw body, refusing it (null) as soon as it passes `maxBytes`, declared or not. */
 export async function readBodyWithin(request: Request, maxBytes = MAX_WEBHOOK_BODY_BYTES): Promise<string | null> {
+  return (await readRawBodyWithin(request, maxBytes))?.text ?? null;
+}
+
+/** The body's bytes (what signatures are checked over) and its text (what is parsed); null when too large. */
+export async function readRawBodyWithin(request: Request, maxBytes = MAX_WEBHOOK_BODY_BYTES): Promise<{ bytes: Uint8Array; text: string } | null> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) return null;
   const bytes = new Uint8Array(await request.arrayBuffer());
   if (bytes.byteLength > maxBytes) return null;
-  return new TextDecoder().decode(bytes);
+  return { bytes, text: new TextDecoder().decode(bytes) };
 }

@@ -149,3 +149,19 @@ describe("verifyWebhookRequest", () => {
     expect(await verifyWebhookRequest(new Headers({ authorization: `Bearer ${emptySecretToken}` }), BODY, "", NOW)).toBe(false);
   });
 });
+
+describe("signatures over raw bytes", () => {
+  // A body whose bytes are not valid UTF-8: decoding turns 0xFF into U+FFFD, so text no longer tells bytes apart.
+  const rawBody = new Uint8Array([...new TextEncoder().encode('{"event":"x","note":"'), 0xff, ...new TextEncoder().encode('"}')]);
+  const lossyText = new TextDecoder().decode(rawBody);
+
+  test("accepts a signature over the exact bytes received", async () => {
+    const signature = await signBody(SECRET_A, String(NOW_S), rawBody);
+    expect(await verifyBodySignature({ secret: SECRET_A, timestamp: String(NOW_S), signature, body: rawBody }, NOW)).toBe(true);
+  });
+
+  test("refuses a signature over the lossily decoded text of those bytes", async () => {
+    const signature = await signBody(SECRET_A, String(NOW_S), lossyText);
+    expect(await verifyBodySignature({ secret: SECRET_A, timestamp: String(NOW_S), signature, body: rawBody }, NOW)).toBe(false);
+  });
+});
