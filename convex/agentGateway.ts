@@ -7,7 +7,7 @@ import type { Id } from "./_generated/dataModel";
 import type { ActionCtx, DatabaseWriter } from "./_generated/server";
 import { fail } from "./lib/errors";
 import { internalMutation, internalOrgMutation, internalOrgQuery, orgAction } from "./lib/functions";
-import { actorUserIdOf, agentProfileX, liveAgentX, newWebhookSecret, unusedInstanceName } from "./model/agents";
+import { actorUserIdOf, agentProfileX, liveAgentX, newWebhookSecret, unusedInstanceName, withinAgentCapX } from "./model/agents";
 import { recordAudit } from "./model/audit";
 import { agentKnowledgeValidator } from "./schema";
 import { failFromGateway, gatewayFromEnv, webhookTargetFor } from "./model/gateway";
@@ -105,6 +105,7 @@ export const reserve = internalMutation({
   handler: async (ctx, args) => {
     const org = await ctx.db.get("organizations", args.orgId);
     if (org === null || org.deletedAt !== undefined) fail("ORG_NOT_FOUND", "This organization does not exist.");
+    await withinAgentCapX(ctx.db, args.orgId);
     const instanceName = await unusedInstanceName(ctx.db);
     const agentId = await ctx.db.insert("agents", { ...args, instanceName, status: "created", aiEnabled: true });
     return { agentId, instanceName };

@@ -11,6 +11,8 @@ const app = defineApp({
     // The WhatsApp gateway (Evolution API v2) every agent is an instance of.
     EVOLUTION_API_URL: v.optional(v.string()),
     EVOLUTION_API_KEY: v.optional(v.string()),
+    // How many WhatsApp numbers one organization may connect (default 20).
+    MAX_AGENTS_PER_ORG: v.optional(v.string()),
   },
 });
 

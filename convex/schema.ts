@@ -216,7 +216,10 @@ export default defineSchema({
     .index("by_user", ["userId"]),
 
   agents: defineTable(agentFields)
+    // Creation order, for the agents list (newest first); by_org_and_deletedAt counts the live ones.
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_org", ["orgId"])
+    .index("by_org_and_deletedAt", ["orgId", "deletedAt"])
     .index("by_instanceName", ["instanceName"]),
 
   contacts: defineTable(contactFields)

@@ -1,6 +1,6 @@
 import { v, type Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import type { DatabaseReader } from "../_generated/server";
+import { env, type DatabaseReader } from "../_generated/server";
 import { fail } from "../lib/errors";
 import { defaultKnowledge, KNOWLEDGE_LIMITS, knowledgeProblems, type AgentKnowledge, type Language } from "../../lib/spin";
 import { agentKnowledgeValidator, agentStatusValidator, botLanguageValidator } from "../schema";
@@ -152,6 +152,24 @@ export async function liveAgentX(db: DatabaseReader, agentId: Id<"agents">): Pro
     fail("NOT_FOUND", "This agent does not exist.");
   }
   return agent;
+}
+
+/** WhatsApp numbers one organization may connect (deleted ones do not count); `MAX_AGENTS_PER_ORG` overrides it. */
+export const DEFAULT_MAX_AGENTS_PER_ORG = 20;
+
+export function maxAgentsPerOrg(): number {
+  const configured = Number(env.MAX_AGENTS_PER_ORG);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_AGENTS_PER_ORG;
+}
+
+/** Refuses a new agent once the org has the maximum of live ones (CONFLICT): one indexed read of at most max + 1 rows. */
+export async function withinAgentCapX(db: DatabaseReader, orgId: Id<"organizations">) {
+  const max = maxAgentsPerOrg();
+  const live = await db
+    .query("agents")
+    .withIndex("by_org_and_deletedAt", (q) => q.eq("orgId", orgId).eq("deletedAt", undefined))
+    .take(max);
+  if (live.length >= max) fail("CONFLICT", `This organization already has ${max} WhatsApp numbers, the most it may connect.`);
 }
 
 /** The users row behind an action's caller, for audit entries; null when not (or no longer) known. */

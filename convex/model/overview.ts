@@ -28,7 +28,6 @@ export function anchorOf(timeZone: string, day: string | undefined, now: number)
 
 /** (days in a window) × (agents): 31 × 200 stays far inside Convex's read limits. */
 export const MAX_ROLLUP_ROWS = 31 * 200;
-const MAX_AGENTS = 200;
 
 export async function rollupRows(db: DatabaseReader, org: Doc<"organizations">, firstDay: string, lastDay: string) {
   const { generation } = currentRollups(org);
@@ -45,9 +44,11 @@ export function recalculating(org: Doc<"organizations">) {
   return rebuild ? { timeZone: rebuild.timeZone, phase: rebuild.phase, processed: rebuild.processed } : null;
 }
 
-async function agentNames(db: DatabaseReader, orgId: Id<"organizations">) {
-  const agents = await db.query("agents").withIndex("by_org", (q) => q.eq("orgId", orgId)).take(MAX_AGENTS);
-  return new Map(agents.map((agent) => [agent._id, agent]));
+/** The agents that have rows in the window, read by id: every one is named, however many were ever created. */
+async function agentsOf(db: DatabaseReader, agentIds: Iterable<Id<"agents">>) {
+  const agents = new Map<Id<"agents">, Doc<"agents"> | null>();
+  for (const agentId of agentIds) agents.set(agentId, await db.get("agents", agentId));
+  return agents;
 }
 
 /** Rollup counters grouped by a key of their row (agent, day). */
@@ -63,7 +64,7 @@ export async function overviewOf(db: DatabaseReader, org: Doc<"organizations">, 
   const range = windowRange(timeZone, window, now);
   const rows = await rollupRows(db, org, range.firstDay, range.lastDay);
   const byAgent = groupCounters(rows, (row) => row.agentId);
-  const names = await agentNames(db, org._id);
+  const names = await agentsOf(db, byAgent.keys());
   const agents = [...byAgent].map(([agentId, counters]) => {
     const agent = names.get(agentId);
     return { agentId, name: agent?.name ?? "", deleted: agent?.deletedAt !== undefined, summary: summarize(sumCounters(counters)) };

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
-import { DEFAULT_PERSONA, DEFAULT_PRODUCT } from "../../convex/model/agents";
+import { DEFAULT_MAX_AGENTS_PER_ORG, DEFAULT_PERSONA, DEFAULT_PRODUCT } from "../../convex/model/agents";
+import { insertAgent } from "../fixtures/conversations";
 import { FAKE_SITE_URL } from "../fixtures/fake-evolution";
 import { identityWithRole } from "../fixtures/identities";
 import { insertOrg, insertTenantRows } from "../fixtures/rows";
@@ -76,6 +77,25 @@ describe("create", () => {
     await expect(attempt).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
     expect(await snapshot(scene.t)).toEqual({ agents: [], auditLog: [] });
     expect(scene.gateway.calls).toHaveLength(0);
+  });
+
+  test("refuses a new number once the organization has the maximum of live ones (CONFLICT), writing nothing", async () => {
+    const scene = await orgWithAdmin();
+    await scene.t.run(async (ctx) => {
+      for (let i = 0; i < DEFAULT_MAX_AGENTS_PER_ORG; i++) await insertAgent(ctx, scene.orgId);
+    });
+    const before = await snapshot(scene.t);
+    await expect(createAgent(scene)).rejects.toMatchObject({ data: { code: "CONFLICT" } });
+    expect(await snapshot(scene.t)).toEqual(before);
+    expect(scene.gateway.calls).toHaveLength(0);
+  });
+
+  test("deleted numbers do not count toward the maximum", async () => {
+    const scene = await orgWithAdmin();
+    await scene.t.run(async (ctx) => {
+      for (let i = 0; i < DEFAULT_MAX_AGENTS_PER_ORG; i++) await insertAgent(ctx, scene.orgId, { deletedAt: 1 });
+    });
+    await expect(createAgent(scene)).resolves.toMatchObject({ agentId: expect.any(String) });
   });
 
   test("refuses a blank name with INVALID_ARGUMENT before calling the gateway", async () => {

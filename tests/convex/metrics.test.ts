@@ -81,6 +81,19 @@ describe("overview", () => {
   });
 });
 
+describe("agent names", () => {
+  test("an agent created after 200 others is still named on the dashboard", async () => {
+    const { t, orgA } = await orgs();
+    const late = await t.run(async (ctx) => {
+      for (let i = 0; i < 200; i++) await insertWebhookAgent(ctx, orgA, { instanceName: `sd-old${i}`, name: `Old ${i}`, deletedAt: 1 });
+      return insertWebhookAgent(ctx, orgA, { name: "Vendas Campinas", instanceName: "sd-latelatelate", webhookSecret: SECRET_B });
+    });
+    await customerWritesAt(t, "2026-12-01T15:00:00Z", { instance: "sd-latelatelate", secret: SECRET_B });
+    const { agents } = await overview(t, "today");
+    expect(agents).toEqual([expect.objectContaining({ agentId: late, name: "Vendas Campinas", deleted: false })]);
+  });
+});
+
 describe("trend", () => {
   test("lists the last 30 local days oldest first, quiet days as zeros", async () => {
     const { t } = await orgs();
