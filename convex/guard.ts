@@ -1,8 +1,15 @@
 import { v } from "convex/values";
-import { internalQuery, loadLiveOrgX } from "./lib/functions";
+import { currentMemberX, internalQuery, loadLiveOrgX } from "./lib/functions";
 
-/** Global: step 4 of the guard for org actions (no db of their own), by the auth provider's org id. */
+/**
+ * Global: step 4 of the guard for org actions (no db of their own), by the auth provider's org id;
+ * the caller must not be a deleted user or a removed member.
+ */
 export const liveOrgByExternalId = internalQuery({
-  args: { externalId: v.string() },
-  handler: async (ctx, { externalId }) => loadLiveOrgX(ctx.db, externalId),
+  args: { externalId: v.string(), subject: v.string() },
+  handler: async (ctx, { externalId, subject }) => {
+    const org = await loadLiveOrgX(ctx.db, externalId);
+    await currentMemberX(ctx.db, org, subject);
+    return org;
+  },
 });

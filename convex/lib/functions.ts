@@ -20,7 +20,7 @@ import {
   type DatabaseReader,
   type MutationCtx,
 } from "../_generated/server";
-import { orgByExternalId, userByExternalId } from "../model/directory";
+import { membershipOf, orgByExternalId, userByExternalId } from "../model/directory";
 import { fail } from "./errors";
 import { withReadCache } from "./readCache";
 import { orgRules, type RlsContext } from "./rls";
@@ -61,11 +61,25 @@ export async function loadLiveOrgX(db: DatabaseReader, externalId: string): Prom
   return org;
 }
 
-async function loadViewer(db: DatabaseReader, identity: UserIdentity): Promise<Viewer> {
-  const user = await userByExternalId(db, identity.subject);
+/**
+ * A token outlives the membership it was issued for: a deleted user (UNAUTHENTICATED) or a removed
+ * membership (FORBIDDEN) is refused at once, one indexed read each. A member whose rows have not
+ * arrived yet (the Clerk webhook is late) is let through: provisioning creates them from the claims.
+ */
+export async function currentMemberX(db: DatabaseReader, org: Doc<"organizations">, subject: string) {
+  const user = await userByExternalId(db, subject);
+  if (user === null) return null;
+  if (user.deletedAt !== undefined) fail("UNAUTHENTICATED", "This account no longer exists. Sign in again.");
+  const membership = await membershipOf(db, org._id, user._id);
+  if (membership?.deletedAt !== undefined) fail("FORBIDDEN", "You are no longer a member of this organization.");
+  return user;
+}
+
+async function loadViewer(db: DatabaseReader, org: Doc<"organizations">, identity: UserIdentity): Promise<Viewer> {
+  const user = await currentMemberX(db, org, identity.subject);
   return {
     externalId: identity.subject,
-    userId: user && user.deletedAt === undefined ? user._id : null,
+    userId: user?._id ?? null,
     name: identity.name ?? null,
     email: identity.email ?? null,
   };
@@ -79,7 +93,7 @@ async function guardWithDb(
   const identity = await requireIdentity(ctx.auth);
   const claims = authorizeClaims(identity, urlOrgId, required);
   const org = await loadLiveOrgX(ctx.db, claims.orgId);
-  const viewer = await loadViewer(ctx.db, identity);
+  const viewer = await loadViewer(ctx.db, org, identity);
   const rlsContext = { rawDb: ctx.db, org, viewerUserId: viewer.userId };
   return { org, viewer, role: claims.role, rules: orgRules(rlsContext), rlsContext };
 }
@@ -128,6 +142,7 @@ export const orgAction = customAction(action, {
     const claims = authorizeClaims(identity, orgId, role);
     const org: Doc<"organizations"> = await ctx.runQuery(internal.guard.liveOrgByExternalId, {
       externalId: claims.orgId,
+      subject: identity.subject,
     });
     return { ctx: { org, role: claims.role, viewerExternalId: identity.subject }, args: {} };
   },

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { api } from "../../convex/_generated/api";
 import { identity, identityWithRole } from "../fixtures/identities";
-import { insertOrg } from "../fixtures/rows";
+import { insertOrg, insertUser } from "../fixtures/rows";
 import { newTest } from "./setup";
 
 async function withOrgs(...externalIds: string[]) {
@@ -86,5 +86,48 @@ describe("roles", () => {
   test("allows a member on member functions", async () => {
     const t = await withOrgs("org_a");
     await expect(t.withIdentity(identityWithRole("member")).query(api.organizations.members, { orgId: "org_a" })).resolves.toEqual([]);
+  });
+});
+
+describe("a token that outlives its membership", () => {
+  async function memberOfOrgA(change: "removed" | "userDeleted" | null) {
+    const t = newTest();
+    await t.run(async (ctx) => {
+      const orgId = await insertOrg(ctx, "org_a");
+      const userId = await insertUser(ctx, "user_member");
+      await ctx.db.insert("memberships", { orgId, userId, role: "member", ...(change === "removed" ? { deletedAt: 1 } : {}) });
+      if (change === "userDeleted") await ctx.db.patch("users", userId, { deletedAt: 1 });
+    });
+    // An admin's token, so the refusal can only come from the membership, never from the role.
+    return t.withIdentity(identity({ userId: "user_member", orgId: "org_a", role: "org:admin" }));
+  }
+
+  test("a current member is let in", async () => {
+    const caller = await memberOfOrgA(null);
+    await expect(caller.query(api.organizations.current, { orgId: "org_a" })).resolves.toMatchObject({ externalId: "org_a" });
+  });
+
+  test("a removed member's query is refused with FORBIDDEN", async () => {
+    const caller = await memberOfOrgA("removed");
+    await expect(caller.query(api.organizations.current, { orgId: "org_a" })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+  });
+
+  test("a removed member's mutation is refused with FORBIDDEN", async () => {
+    const caller = await memberOfOrgA("removed");
+    await expect(caller.mutation(api.organizations.setTimezone, { orgId: "org_a", timezone: "Asia/Tokyo" })).rejects.toMatchObject({
+      data: { code: "FORBIDDEN" },
+    });
+  });
+
+  test("a removed member's action is refused with FORBIDDEN", async () => {
+    const caller = await memberOfOrgA("removed");
+    await expect(caller.action(api.agentGateway.create, { orgId: "org_a", name: "Vendas" })).rejects.toMatchObject({
+      data: { code: "FORBIDDEN" },
+    });
+  });
+
+  test("a deleted user is refused with UNAUTHENTICATED", async () => {
+    const caller = await memberOfOrgA("userDeleted");
+    await expect(caller.query(api.organizations.current, { orgId: "org_a" })).rejects.toMatchObject({ data: { code: "UNAUTHENTICATED" } });
   });
 });
