@@ -20,11 +20,20 @@ function present(env: Env, name: string): boolean {
   return (env[name]?.trim() ?? "") !== "";
 }
 
+/** The one opt-in that lets the passwordless local issuer run in a production build (the browser tests). */
+export const LOCAL_AUTH_PRODUCTION_OPT_IN = "LOCAL_AUTH_ALLOW_PRODUCTION";
+
+/** The local issuer signs anyone in without a password: a production server refuses it unless opted in. */
+function localAuthRefused(env: Env, provider: AuthProviderName): boolean {
+  return provider === "local" && env.NODE_ENV === "production" && env[LOCAL_AUTH_PRODUCTION_OPT_IN]?.trim() !== "1";
+}
+
 /** Pure check of an environment: which provider it selects and what it lacks. */
 export function checkAuthSetup(env: Env): AuthSetup {
   const provider = parseAuthProvider(env.AUTH_PROVIDER);
   if (provider === null) return { provider, problems: ["AUTH_PROVIDER"] };
-  return { provider, problems: REQUIRED_ENV[provider].filter((name) => !present(env, name)) };
+  const missing = REQUIRED_ENV[provider].filter((name) => !present(env, name));
+  return { provider, problems: localAuthRefused(env, provider) ? [...missing, LOCAL_AUTH_PRODUCTION_OPT_IN] : missing };
 }
 
 /**

@@ -16,6 +16,18 @@ describe("checkAuthSetup", () => {
   it("runs the local provider with no other variable", () => {
     expect(checkAuthSetup({ AUTH_PROVIDER: "local" })).toEqual({ provider: "local", problems: [] });
   });
+
+  it("refuses the passwordless local provider on a production server", () => {
+    expect(checkAuthSetup({ AUTH_PROVIDER: "local", NODE_ENV: "production" })).toEqual({
+      provider: "local",
+      problems: ["LOCAL_AUTH_ALLOW_PRODUCTION"],
+    });
+  });
+
+  it("runs the local provider in production only with the explicit opt-in (the browser tests)", () => {
+    const env = { AUTH_PROVIDER: "local", NODE_ENV: "production", LOCAL_AUTH_ALLOW_PRODUCTION: "1" };
+    expect(checkAuthSetup(env)).toEqual({ provider: "local", problems: [] });
+  });
 });
 
 describe("POST /sign-in", () => {

@@ -83,6 +83,8 @@ function stackEnv(ports: StackPorts, dataDir: string, nextMode: StackOptions["ne
       ...shared,
       NODE_ENV: nextMode === "dev" ? "development" : "production",
       AUTH_PROVIDER: "local",
+      // The browser tests run the production build with the local issuer: the one sanctioned opt-in.
+      LOCAL_AUTH_ALLOW_PRODUCTION: "1",
       NEXT_PUBLIC_CONVEX_URL: urls.convexUrl,
       LOCAL_AUTH_DATA_DIR: path.join(dataDir, "local-auth"),
       PORT: String(ports.web),
