@@ -17,6 +17,7 @@ import { captureInternals, onTopLevelCommit, type Commit, type ConvexTestInterna
 import { installJournalSyscalls, runWithJournal, type JournalSlot } from "./journal";
 import type { AppModules } from "./modules";
 import { trackReads, type ReadSet } from "./read-sets";
+import { runInScope } from "./scope";
 import { canonicalizeUdfPath, toWire, type FunctionKind, type Outcome } from "./wire";
 
 type Registered = { isQuery?: boolean; isMutation?: boolean; isAction?: boolean; isPublic?: boolean };
@@ -71,6 +72,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export class Backend {
   /** Resolves once every commit so far is on disk; answers wait for it (set by the engine). */
   durable: () => Promise<void> = () => Promise.resolve();
+  /**
+   * `withIdentity` builds a whole accessor (and an unsigned JWT) per call; a connection keeps one
+   * identity object until it re-authenticates, so each identity's accessor is made once.
+   */
+  private readonly accessors = new WeakMap<Identity, Accessor>();
 
   private constructor(
     readonly t: Accessor,
@@ -102,7 +108,13 @@ export class Backend {
   }
 
   accessor(identity: Identity | null): Accessor {
-    return identity === null ? this.t : this.t.withIdentity(identity);
+    if (identity === null) return this.t;
+    let accessor = this.accessors.get(identity);
+    if (accessor === undefined) {
+      accessor = this.t.withIdentity(identity);
+      this.accessors.set(identity, accessor);
+    }
+    return accessor;
   }
 
   /** The function's kind, or the message a client gets for a path it may not call this way. */
@@ -138,9 +150,10 @@ export class Backend {
     const reference = makeFunctionReference(udfPath);
     const call = () => accessor[kind](reference, args);
     const { journal, readSet } = request;
-    const tracked = readSet ? () => trackReads(readSet, call) : call;
+    // A subscription run: its read set and journal enter the engine's scope together.
+    const run = journal && readSet ? () => runInScope({ journal, readSet }, call) : journal ? () => runWithJournal(journal, call) : readSet ? () => trackReads(readSet, call) : call;
     try {
-      const value: unknown = journal ? await runWithJournal(journal, tracked) : await tracked();
+      const value: unknown = await run();
       return { ok: true, value: toWire(value), logLines: [] };
     } catch (error) {
       return this.toFailure(udfPath, error);
