@@ -13,7 +13,7 @@ import { jsonToConvex, type JSONValue } from "convex/values";
 import { DocumentStore } from "./document-store";
 import type { Identity } from "./identity";
 import { installIndexedQueries, type QueryableDatabase } from "./indexed-queries";
-import { captureInternals, onTopLevelCommit, type Commit, type ConvexTestInternals } from "./internals";
+import { captureInternals, onTopLevelCommit, queueTransactionLock, type Commit, type ConvexTestInternals } from "./internals";
 import { installJournalSyscalls, runWithJournal, type JournalSlot } from "./journal";
 import type { AppModules } from "./modules";
 import { trackReads, type ReadSet } from "./read-sets";
@@ -92,6 +92,7 @@ export class Backend {
     const t = convexTest(schema, modules.map) as unknown as Accessor;
     installJournalSyscalls();
     const internals = await captureInternals(t);
+    queueTransactionLock(internals);
     const store = new DocumentStore(internals.db);
     installIndexedQueries(internals.db as unknown as QueryableDatabase, store);
     return new Backend(t, internals, store, modules, log);
