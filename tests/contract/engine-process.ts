@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { ENGINE_NODE_FLAGS } from "../../tools/convex-engine/node-flags";
 import { freePort } from "../../tools/dev/ports";
 import { CLERK_WEBHOOK_SECRET } from "../fixtures/clerk";
 
@@ -27,7 +28,7 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
   const port = options.port ?? (await freePort());
   const sitePort = options.sitePort ?? (await freePort());
   const { NODE_ENV: _vitest, ...inherited } = process.env;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "tools/convex-engine/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...ENGINE_NODE_FLAGS, "--import", "tsx", "tools/convex-engine/main.ts"], {
     cwd: ROOT,
     env: {
       ...inherited,

@@ -13,10 +13,11 @@ import { jsonToConvex, type JSONValue } from "convex/values";
 import { DocumentStore } from "./document-store";
 import type { Identity } from "./identity";
 import { installIndexedQueries, type QueryableDatabase } from "./indexed-queries";
-import { captureInternals, onTopLevelCommit, type Commit, type ConvexTestInternals } from "./internals";
+import { captureInternals, onTopLevelCommit, queueTransactionLock, type Commit, type ConvexTestInternals } from "./internals";
 import { installJournalSyscalls, runWithJournal, type JournalSlot } from "./journal";
 import type { AppModules } from "./modules";
 import { trackReads, type ReadSet } from "./read-sets";
+import { runInScope } from "./scope";
 import { canonicalizeUdfPath, toWire, type FunctionKind, type Outcome } from "./wire";
 
 type Registered = { isQuery?: boolean; isMutation?: boolean; isAction?: boolean; isPublic?: boolean };
@@ -71,6 +72,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export class Backend {
   /** Resolves once every commit so far is on disk; answers wait for it (set by the engine). */
   durable: () => Promise<void> = () => Promise.resolve();
+  /**
+   * `withIdentity` builds a whole accessor (and an unsigned JWT) per call; a connection keeps one
+   * identity object until it re-authenticates, so each identity's accessor is made once.
+   */
+  private readonly accessors = new WeakMap<Identity, Accessor>();
 
   private constructor(
     readonly t: Accessor,
@@ -86,6 +92,7 @@ export class Backend {
     const t = convexTest(schema, modules.map) as unknown as Accessor;
     installJournalSyscalls();
     const internals = await captureInternals(t);
+    queueTransactionLock(internals);
     const store = new DocumentStore(internals.db);
     installIndexedQueries(internals.db as unknown as QueryableDatabase, store);
     return new Backend(t, internals, store, modules, log);
@@ -102,7 +109,13 @@ export class Backend {
   }
 
   accessor(identity: Identity | null): Accessor {
-    return identity === null ? this.t : this.t.withIdentity(identity);
+    if (identity === null) return this.t;
+    let accessor = this.accessors.get(identity);
+    if (accessor === undefined) {
+      accessor = this.t.withIdentity(identity);
+      this.accessors.set(identity, accessor);
+    }
+    return accessor;
   }
 
   /** The function's kind, or the message a client gets for a path it may not call this way. */
@@ -138,9 +151,10 @@ export class Backend {
     const reference = makeFunctionReference(udfPath);
     const call = () => accessor[kind](reference, args);
     const { journal, readSet } = request;
-    const tracked = readSet ? () => trackReads(readSet, call) : call;
+    // A subscription run: its read set and journal enter the engine's scope together.
+    const run = journal && readSet ? () => runInScope({ journal, readSet }, call) : journal ? () => runWithJournal(journal, call) : readSet ? () => trackReads(readSet, call) : call;
     try {
-      const value: unknown = journal ? await runWithJournal(journal, tracked) : await tracked();
+      const value: unknown = await run();
       return { ok: true, value: toWire(value), logLines: [] };
     } catch (error) {
       return this.toFailure(udfPath, error);

@@ -25,10 +25,14 @@ const CALL_ROUTES: Record<string, FunctionKind | "any"> = {
 
 type CallBody = { path?: unknown; args?: unknown };
 
-export async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** The whole request body (events rather than an async iterator: one promise per request, not per chunk). */
+export function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    request.once("error", reject);
+  });
 }
 
 function corsHeaders(request: IncomingMessage): Record<string, string> {

@@ -29,6 +29,8 @@ export type DatabaseFake = {
 export type TransactionManagerFake = {
   _lastCommitTs: bigint;
   commit(isNested: boolean): bigint | null;
+  begin(isNested: boolean, transactionLimits?: unknown): Promise<void>;
+  _endTransaction(isNested: boolean): void;
 };
 
 export type ConvexTestInternals = {
@@ -59,7 +61,9 @@ function assertShape(global: ConvexGlobalFake): ConvexTestInternals {
     typeof db.commit === "function" &&
     typeof db.storeFile === "function" &&
     typeof tm._lastCommitTs === "bigint" &&
-    typeof tm.commit === "function";
+    typeof tm.commit === "function" &&
+    typeof tm.begin === "function" &&
+    typeof tm._endTransaction === "function";
   if (!ok) {
     throw new Error("convex engine: convex-test's internals are not shaped as in 0.0.60; the engine needs updating.");
   }
@@ -109,5 +113,39 @@ export function onTopLevelCommit(internals: ConvexTestInternals, listener: (comm
     const ids = topLevel ? Object.keys(db._writes[0]!) : [];
     commit(commitTs);
     if (commitTs !== null && topLevel) listener({ ts: commitTs, ids });
+  };
+}
+
+/**
+ * convex-test's transaction lock is a condition variable: every top-level transaction's end wakes
+ * every waiter, one wins and the rest wait again, so with n requests queued each transaction costs
+ * n wake-ups. This puts a FIFO queue in front of it: a top-level `begin` waits its turn here, so it
+ * finds the lock free, and each end wakes only the next one, in arrival order (the order
+ * convex-test's own waiters win in).
+ *
+ * PIN convex-test 0.0.60: `TransactionManager.begin(isNested, limits)` takes the lock only when
+ * `!isNested`, and `_endTransaction(isNested)` (called by `commit` and `rollback`) releases it only
+ * when `!isNested`.
+ */
+export function queueTransactionLock(internals: ConvexTestInternals): void {
+  const tm = internals.transactionManager;
+  const begin = tm.begin.bind(tm);
+  const end = tm._endTransaction.bind(tm);
+  const waiting: (() => void)[] = [];
+  let held = false;
+  tm.begin = async (isNested, transactionLimits) => {
+    if (!isNested) {
+      if (held) await new Promise<void>((resolve) => waiting.push(resolve));
+      held = true;
+    }
+    return begin(isNested, transactionLimits);
+  };
+  tm._endTransaction = (isNested) => {
+    end(isNested);
+    if (isNested) return;
+    // The turn passes straight to the next waiter, so a newcomer cannot overtake it.
+    const next = waiting.shift();
+    if (next) next();
+    else held = false;
   };
 }

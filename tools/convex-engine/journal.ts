@@ -9,7 +9,7 @@
  * asyncSyscall, get jsSyscall }` once per process, and answers `1.0/queryPage` with
  * `{ page, isDone, continueCursor, splitCursor, pageStatus }` (it honours `endCursor`).
  */
-import { AsyncLocalStorage } from "node:async_hooks";
+import { currentScope, runInScope } from "./scope";
 
 /** One subscription's journal; `used` limits it to the first `.paginate()` of a run. */
 export type JournalSlot = { endCursor: string | null; used: boolean };
@@ -18,12 +18,11 @@ type AsyncSyscall = (op: string, jsonArgs: string) => Promise<string>;
 type SyscallGlobal = { syscall: unknown; asyncSyscall: AsyncSyscall; jsSyscall: unknown };
 
 const END_OF_RANGE = "_end_cursor";
-const journalScope = new AsyncLocalStorage<JournalSlot>();
 /** Our wrappers; anything else found on the global (a fresh convex-test instance's) gets wrapped. */
 const wrappers = new WeakSet<object>();
 
 async function journaledQueryPage(inner: AsyncSyscall, jsonArgs: string): Promise<string> {
-  const slot = journalScope.getStore();
+  const slot = currentScope()?.journal;
   if (slot === undefined || slot.used) return inner("1.0/queryPage", jsonArgs);
   slot.used = true;
   const request = JSON.parse(jsonArgs) as { endCursor?: string | null };
@@ -65,7 +64,7 @@ export function installJournalSyscalls(): void {
 }
 
 export function runWithJournal<T>(slot: JournalSlot, run: () => Promise<T>): Promise<T> {
-  return journalScope.run(slot, run);
+  return runInScope({ journal: slot }, run);
 }
 
 /** The opaque journal string sent to (and echoed back by) the client. */

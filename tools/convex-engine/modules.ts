@@ -16,6 +16,27 @@ export type AppModules = {
   load(modulePath: string): Promise<ModuleNamespace | null>;
 };
 
+/**
+ * convex-test re-serialises a function's validators on every call (`JSON.parse(func.exportArgs())`
+ * and `exportReturns()` in `resolveFunction`); a registered function never changes, so each JSON
+ * string is computed once. PIN convex 1.48.0: registered functions carry `isQuery|isMutation|
+ * isAction` and own `exportArgs`/`exportReturns` methods returning JSON (server/impl/registration_impl.js).
+ */
+function memoizeValidatorJson(namespace: ModuleNamespace): ModuleNamespace {
+  for (const value of Object.values(namespace)) {
+    if (typeof value !== "function" && (typeof value !== "object" || value === null)) continue;
+    const fn = value as Record<string, unknown>;
+    if (!fn.isQuery && !fn.isMutation && !fn.isAction) continue;
+    for (const name of ["exportArgs", "exportReturns"]) {
+      const original = fn[name];
+      if (typeof original !== "function") continue;
+      let json: unknown;
+      fn[name] = () => (json ??= (original as () => unknown).call(fn));
+    }
+  }
+  return namespace;
+}
+
 function isFunctionSource(relative: string): boolean {
   if (relative.endsWith(".d.ts") || /\.test\.[jt]s$/.test(relative)) return false;
   if (relative.startsWith("_generated/")) return relative.endsWith(".js");
@@ -46,7 +67,7 @@ export function discoverModules(convexDir: string): AppModules {
     // convex-test calls the loader on every function call; each `import()` goes through the
     // module loader (and tsx's off-thread hooks) even when the module is already loaded.
     let loaded: Promise<ModuleNamespace> | null = null;
-    const loader: ModuleLoader = () => (loaded ??= import(absolute) as Promise<ModuleNamespace>);
+    const loader: ModuleLoader = () => (loaded ??= (import(absolute) as Promise<ModuleNamespace>).then(memoizeValidatorJson));
     map[absolute] = loader;
     byModulePath.set(relative.replace(/\.[^.]+$/, ""), loader);
   }

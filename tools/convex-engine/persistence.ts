@@ -7,10 +7,10 @@
  */
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { AsyncLocalStorage } from "node:async_hooks";
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import type { DocumentStore } from "./document-store";
 import type { Commit, ConvexTestInternals, StoredDocument } from "./internals";
+import { currentScope, runInScope } from "./scope";
 import { readSnapshot, writeSnapshot } from "./snapshot";
 import { cutTornTail, listSegments, readSegment, segmentName, WriteAheadLog, type LogBody } from "./wal";
 
@@ -21,7 +21,6 @@ export type SnapshotExtra = { save(): JSONValue; load(saved: JSONValue): void; r
 type AnswerTag = { record: ReturnType<WriteAheadLog["append"]> | null; open: boolean };
 type CommitBody = { lsn: number; ts?: string; next?: number; lct?: number; w?: [string, JSONValue | null][]; b?: [string, string][]; a?: [string, JSONValue] };
 
-const answerScope = new AsyncLocalStorage<AnswerTag>();
 /** Default log size that triggers a compaction. */
 export const COMPACT_LOG_BYTES = 64 * 1024 * 1024;
 
@@ -118,7 +117,7 @@ export class Persistence {
 
   /** The commit hook: runs inside the commit, in the committing request's async context. */
   recordCommit(commit: Commit): void {
-    const tag = answerScope.getStore();
+    const tag = currentScope()?.answer as AnswerTag | undefined;
     const hold = tag !== undefined && tag.open && tag.record === null;
     const record = this.writer.append(this.body(commit.ts, commit.ids), !hold);
     if (hold) tag.record = record;
@@ -153,7 +152,7 @@ export class Persistence {
   async answering<T extends JSONValue>(key: string, build: () => Promise<T>): Promise<T> {
     const tag: AnswerTag = { record: null, open: true };
     try {
-      const answer = await answerScope.run(tag, build);
+      const answer = await runInScope({ answer: tag }, build);
       if (tag.record !== null) this.writer.complete(tag.record, { a: [key, answer] });
       return answer;
     } finally {

@@ -3,22 +3,20 @@
  * them. The database hooks (indexed-queries.ts) report every read of the function running in a
  * `trackReads` scope; a read they cannot attribute to a table makes the set "everything".
  */
-import { AsyncLocalStorage } from "node:async_hooks";
+import { currentScope, runInScope } from "./scope";
 
 export type ReadSet = { tables: Set<string>; everything: boolean };
-
-const scope = new AsyncLocalStorage<ReadSet>();
 
 export function newReadSet(): ReadSet {
   return { tables: new Set(), everything: false };
 }
 
 export function trackReads<T>(readSet: ReadSet, run: () => Promise<T>): Promise<T> {
-  return scope.run(readSet, run);
+  return runInScope({ readSet }, run);
 }
 
 export function recordRead(table: string | null): void {
-  const readSet = scope.getStore();
+  const readSet = currentScope()?.readSet;
   if (readSet === undefined) return;
   if (table === null) readSet.everything = true;
   else readSet.tables.add(table);

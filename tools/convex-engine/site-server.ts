@@ -18,13 +18,15 @@ export type SiteDeps = { backend: Backend; verifier: TokenVerifier; log: (line: 
 /** Per-hop headers of this connection; the Request computes its own length. */
 const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "content-length", "host"]);
 
-function requestHeaders(request: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (HOP_HEADERS.has(name) || value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+/** Name/value pairs as received (repeated headers stay repeated); the Request builds its Headers from them. */
+function requestHeaders(request: IncomingMessage): [string, string][] {
+  const pairs: [string, string][] = [];
+  const raw = request.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    if (!HOP_HEADERS.has(name)) pairs.push([name, raw[i + 1]!]);
   }
-  return headers;
+  return pairs;
 }
 
 /**
@@ -59,7 +61,8 @@ export function createSiteHandler(deps: SiteDeps) {
     const method = request.method ?? "GET";
     const target = request.url ?? "/";
     try {
-      const body = method === "GET" || method === "HEAD" ? undefined : new Uint8Array(await readBody(request));
+      // A Buffer is a Uint8Array over an ArrayBuffer: the Request copies it once, as it would any body.
+      const body = method === "GET" || method === "HEAD" ? undefined : ((await readBody(request)) as Uint8Array<ArrayBuffer>);
       const accessor = deps.backend.accessor(await identityFrom(request, deps));
       const init = { method, headers: requestHeaders(request), body };
       const answer = await slots.run(() => accessor.fetch(target.startsWith("/") ? target : `/${target}`, init));

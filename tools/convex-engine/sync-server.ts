@@ -38,6 +38,7 @@ export class SyncServer {
    * burst of commits.
    */
   invalidate(written: ReadonlySet<string>): void {
+    if (this.connections.size === 0) return;
     for (const connection of this.connections.values()) connection.markStale(written);
     if (this.flushQueued) return;
     this.flushQueued = true;

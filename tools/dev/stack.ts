@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { deliverClerkEvents, directoryAsClerkEvents } from "../../lib/auth/local/clerk-events";
 import { demoDirectory } from "../../lib/auth/local/directory";
+import { ENGINE_NODE_FLAGS } from "../convex-engine/node-flags";
 import { freePort, waitForHttp } from "./ports";
 import { supervise, type Supervised } from "./supervisor";
 
@@ -118,7 +119,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   try {
     const engineWatch = watch ? ["convex", "tools/convex-engine", "lib"].map((dir) => path.join(ROOT, dir)) : [];
-    const engine = supervise({ ...common, name: "convex", command: NODE, env: env.engine, args: tsxArgs("tools/convex-engine/main.ts"), watch: engineWatch });
+    const engine = supervise({ ...common, name: "convex", command: NODE, env: env.engine, args: [...ENGINE_NODE_FLAGS, ...tsxArgs("tools/convex-engine/main.ts")], watch: engineWatch });
     const whatsapp = supervise({ ...common, name: "whatsapp", command: NODE, env: env.whatsapp, args: tsxArgs("tools/whatsapp-sim/main.ts") });
     const nextArgs = [path.join(ROOT, "node_modules/next/dist/bin/next"), options.nextMode, "-p", String(ports.web)];
     const web = supervise({ ...common, name: "next", command: NODE, env: env.web, args: nextArgs });
