@@ -15,7 +15,18 @@ import type { DatabaseWriter } from "../_generated/server";
 type AnyDoc = { _id: string; _creationTime: number } & Record<string, unknown>;
 type Cache = Map<string, AnyDoc | null>;
 
-const clone = <T>(value: T): T => structuredClone(value);
+/**
+ * A deep copy of a stored value (objects, arrays, primitives, and the ArrayBuffers Convex allows),
+ * several times cheaper than structuredClone on the small documents this layer handles.
+ */
+function clone<T>(value: T): T {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(clone) as T;
+  if (value instanceof ArrayBuffer) return value.slice(0) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = clone(field);
+  return copy as T;
+}
 
 function remember(cache: Cache, value: unknown) {
   if (value !== null && typeof value === "object" && "_id" in value && "_creationTime" in value) {

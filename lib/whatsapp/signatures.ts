@@ -68,11 +68,23 @@ function signedBytes(timestamp: string, body: string | Uint8Array): Uint8Array<A
   return bytes;
 }
 
+// Importing a key costs more than signing a webhook body: each secret's key is imported once.
+const MAX_CACHED_KEYS = 1_000;
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = hmacKeys.get(secret);
+  if (key === undefined) {
+    if (hmacKeys.size >= MAX_CACHED_KEYS) hmacKeys.clear();
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    hmacKeys.set(secret, key);
+  }
+  return key;
+}
+
 /** `sha256=<hex>` for `timestamp` and `body`: what a relay puts in `x-spindesk-signature`. */
 export async function signBody(secret: string, timestamp: string, body: string | Uint8Array): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
+  const key = await hmacKey(secret);
   const mac = await crypto.subtle.sign("HMAC", key, signedBytes(timestamp, body));
   return `${SIGNATURE_PREFIX}${toHex(mac)}`;
 }
