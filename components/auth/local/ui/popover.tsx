@@ -56,7 +56,7 @@ export function Popover({ trigger, label, triggerClassName, panelClassName, chil
         aria-label={label}
         onClick={() => setOpen((value) => !value)}
         className={cx(
-          "inline-flex h-9 items-center gap-2 rounded-md px-2 text-sm font-medium text-slate-800 hover:bg-slate-100",
+          "inline-flex h-10 max-w-full items-center gap-2 rounded-md px-2 text-sm font-medium text-slate-800 hover:bg-slate-100 sm:h-9",
           triggerClassName,
         )}
       >
@@ -69,7 +69,8 @@ export function Popover({ trigger, label, triggerClassName, panelClassName, chil
         id={panelId}
         hidden={!open}
         className={cx(
-          "absolute z-40 mt-2 w-72 rounded-lg border border-slate-200 bg-white p-2 shadow-lg",
+          // Below 640 px the header menu is a column: the panel opens in place, full width, never off screen.
+          "mt-2 w-full rounded-lg border border-slate-200 bg-white p-2 sm:absolute sm:z-40 sm:w-72 sm:max-w-[calc(100vw-2rem)] sm:shadow-lg",
           panelClassName,
         )}
       >
