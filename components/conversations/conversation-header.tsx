@@ -41,7 +41,10 @@ export function ConversationHeader({ orgId, session }: ConversationHeaderProps) 
 
   return (
     <header className="space-y-3">
-      <Link href={orgPath(orgId, "/conversations")} className="text-sm font-medium text-brand-700 hover:underline">
+      <Link
+        href={orgPath(orgId, "/conversations")}
+        className="inline-flex min-h-10 items-center text-sm font-medium text-brand-700 hover:underline"
+      >
         ← {t("thread.back")}
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-4">

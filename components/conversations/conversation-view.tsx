@@ -26,7 +26,7 @@ export function ConversationView({ orgId, sessionId }: { orgId: string; sessionI
     <div className="space-y-6">
       <ConversationHeader orgId={orgId} session={session} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <Card className="overflow-hidden">
+        <Card className="sm:overflow-hidden">
           <MessageThread
             orgId={orgId}
             sessionId={sessionId}

@@ -42,7 +42,7 @@ const SIGNED_IN_PAGES: ProductPage[] = [
   { name: "agent", path: () => paths.agent, ready: (page) => main(page).locator("dd code") },
   { name: "settings", path: () => `${ORG}/settings`, ready: (page) => main(page).locator("span.font-mono").first() },
   { name: "members", path: () => `${ORG}/settings/members`, ready: (page) => main(page).getByRole("table") },
-  { name: "audit", path: () => `${ORG}/settings/audit`, ready: (page) => main(page).locator("h2").first() },
+  { name: "audit", path: () => `${ORG}/settings/audit`, ready: (page) => main(page).locator("h1") },
 ];
 
 type Row = { page: string; role: Role; locale: Locale; width: number; overflow: number; findings: Finding[] };
