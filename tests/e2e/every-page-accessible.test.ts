@@ -17,6 +17,7 @@ const AGENT_NAME = "Atendimento Recife";
 const CUSTOMER = { name: "Joana Compras", number: "5581977775555" };
 const CUSTOMER_TEXT = "Bom dia! Queria saber o preço do plano para 5 vendedores.";
 const WIDTHS = [390, 1280] as const;
+const VIEWPORTS = { 390: { width: 390, height: 844 }, 1280: { width: 1280, height: 900 } } as const;
 const LOCALES = ["en", "pt-BR"] as const;
 const SPINNER_IN_MAIN = "main [role=status] svg.animate-spin";
 
@@ -86,16 +87,28 @@ async function seed() {
   await context.close();
 }
 
+/**
+ * Opens a page the way a person would: through a visible link to it when the current page has one
+ * (client-side navigation, no reload), otherwise by its address.
+ */
+async function open(page: Page, target: ProductPage) {
+  const path = target.path();
+  const link = page.locator(`a[href="${path}"]`).first();
+  if (await link.isVisible()) await link.click();
+  else await page.goto(path);
+  await page.waitForURL((url) => url.pathname === path);
+  await target.ready(page).waitFor();
+  await page.waitForFunction((selector) => document.querySelector(selector) === null, SPINNER_IN_MAIN);
+}
+
 /** Loads each page once and checks it at both widths; returns what failed. */
 async function sweep(page: Page, pages: ProductPage[], role: Role, locale: Locale): Promise<string[]> {
   const problems: string[] = [];
   for (const target of pages) {
-    await page.setViewportSize({ width: WIDTHS[0], height: 844 });
-    await page.goto(target.path());
-    await target.ready(page).waitFor();
-    await page.waitForFunction((selector) => document.querySelector(selector) === null, SPINNER_IN_MAIN);
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: width < 640 ? 844 : 900 });
+    await page.setViewportSize(VIEWPORTS[WIDTHS[1]]);
+    await open(page, target);
+    for (const width of [...WIDTHS].reverse()) {
+      await page.setViewportSize(VIEWPORTS[width]);
       const overflow = await horizontalOverflow(page);
       const findings = await seriousViolations(page);
       report.push({ page: target.name, role, locale, width, overflow, findings });
@@ -104,6 +117,27 @@ async function sweep(page: Page, pages: ProductPage[], role: Role, locale: Local
       if (overflow > 0) problems.push(`${where}: ${overflow}px wider than the viewport`);
       for (const finding of findings) problems.push(`${where}: ${finding.impact} ${finding.rule} at ${finding.targets.join(", ")}`);
     }
+  }
+  return problems;
+}
+
+/** On a phone, the header menu and each popover in it (organizations, account) stay on screen. */
+async function checkHeaderMenu(page: Page, role: Role, locale: Locale): Promise<string[]> {
+  await page.setViewportSize(VIEWPORTS[390]);
+  const header = page.locator("header").first();
+  await header.locator("button[aria-expanded]").first().click();
+  const popovers = header.locator("[id] button[aria-controls]");
+  const problems: string[] = [];
+  for (let index = 0; index < (await popovers.count()); index++) {
+    await popovers.nth(index).click();
+    await header.locator("[aria-expanded=true]").nth(1).waitFor();
+    const overflow = await horizontalOverflow(page);
+    const findings = await seriousViolations(page);
+    const name = `header-menu-${index + 1}`;
+    report.push({ page: name, role, locale, width: 390, overflow, findings });
+    await snap(page, `a11y-${role}-${locale}-390-${name}`);
+    if (overflow > 0) problems.push(`${name} (${role}, ${locale}): ${overflow}px wider than the viewport`);
+    for (const finding of findings) problems.push(`${name} (${role}, ${locale}): ${finding.impact} ${finding.rule} at ${finding.targets.join(", ")}`);
   }
   return problems;
 }
@@ -136,7 +170,10 @@ describe("every page at 390 px and 1280 px has no serious accessibility violatio
       test(`as ${role}, ${locale}`, async () => {
         const { page, context } = await newPage(e2e, { locale });
         await signIn(page, name);
-        const problems = await sweep(page, SIGNED_IN_PAGES, role, locale);
+        const problems = [
+          ...(await sweep(page, SIGNED_IN_PAGES, role, locale)),
+          ...(await checkHeaderMenu(page, role, locale)),
+        ];
         await context.close();
         expect(problems).toEqual([]);
       }, 150_000);
