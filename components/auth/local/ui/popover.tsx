@@ -22,14 +22,26 @@ export function Popover({ trigger, label, triggerClassName, panelClassName, chil
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  /** True between a pointer press and its click: focus moving then is not "tabbing away". */
+  const pointing = useRef(false);
 
   useEffect(() => {
     if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
+    // On click rather than pointerdown: in the phone menu the panel opens in place, and closing it
+    // on pointerdown would move the button being tapped out from under the finger.
+    const onPointerDown = () => {
+      pointing.current = true;
+    };
+    const onClick = (event: MouseEvent) => {
+      pointing.current = false;
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
     document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
+    document.addEventListener("click", onClick);
+    return () => {
+      document.removeEventListener("pointerdown", onPointerDown);
+      document.removeEventListener("click", onClick);
+    };
   }, [open]);
 
   function onKeyDown(event: KeyboardEvent) {
@@ -45,6 +57,7 @@ export function Popover({ trigger, label, triggerClassName, panelClassName, chil
       className="relative"
       onKeyDown={onKeyDown}
       onBlur={(event) => {
+        if (pointing.current) return;
         if (!root.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
       }}
     >
