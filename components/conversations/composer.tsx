@@ -86,7 +86,7 @@ export function Composer({ orgId, sessionId, closed, optedOut }: ComposerProps) 
         // Read-only rather than disabled while sending, so focus stays in the box for the next reply.
         readOnly={sending}
         disabled={closed}
-        className={`${inputClasses} resize-y`}
+        className={`${inputClasses} resize-y max-sm:h-16`}
       />
       {error ? <InlineError>{error}</InlineError> : null}
       <div className="flex flex-wrap items-center justify-between gap-3">

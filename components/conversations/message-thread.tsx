@@ -45,7 +45,7 @@ export function MessageThread({ orgId, sessionId, customerLabel, timeZone }: Mes
       aria-relevant="additions"
       aria-label={t("label")}
       tabIndex={0}
-      className="h-[max(14rem,calc(100dvh-22rem))] overflow-y-auto sm:h-[min(60vh,36rem)] rounded-t-lg bg-slate-50 px-3 py-4 sm:px-4"
+      className="h-[max(12rem,calc(100dvh-30rem))] overflow-y-auto sm:h-[min(60vh,36rem)] rounded-t-lg bg-slate-50 px-3 py-4 sm:px-4"
     >
       <div className="mb-3 flex justify-center">
         {status === "CanLoadMore" ? (
