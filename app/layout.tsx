@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -9,6 +9,9 @@ import "./globals.css";
 
 // Everything depends on the request (session, language cookie, runtime settings): never prerender.
 export const dynamic = "force-dynamic";
+
+// viewport-fit=cover lets the pinned composer pad itself for the home indicator (env(safe-area-inset-*)).
+export const viewport: Viewport = { width: "device-width", initialScale: 1, viewportFit: "cover" };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");

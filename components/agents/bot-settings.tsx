@@ -75,7 +75,7 @@ export function BotSettings({ orgId, agent, canManage }: BotSettingsProps) {
           checked={aiEnabled}
           onChange={(event) => setAiEnabled(event.target.checked)}
           disabled={disabled}
-          className="mt-0.5 size-4 rounded border-slate-300 text-brand-600"
+          className="mt-0.5 size-4 rounded border-slate-500 accent-brand-700"
         />
         <span>
           <span className="block text-sm font-medium text-slate-800">{t("enabled")}</span>

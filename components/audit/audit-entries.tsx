@@ -5,11 +5,12 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingState, Spinner } from "@/components/ui/spinner";
+import { stackedTable as st } from "@/components/ui/stacked-table";
 import { api } from "@/convex/_generated/api";
 import { auditActionKey } from "./audit-action";
 
 const PAGE_SIZE = 20;
-const headerCell = "px-5 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
+const headerCell = st.headerCell;
 
 /** The paginated log itself; only rendered for owners and admins. */
 export function AuditEntries({ orgId, timeZone }: { orgId: string; timeZone: string }) {
@@ -26,10 +27,10 @@ export function AuditEntries({ orgId, timeZone }: { orgId: string; timeZone: str
 
   return (
     <>
-      <div className="overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200">
+      <div className={st.wrapper} role="region" aria-label={t("audit.tableCaption")} tabIndex={0}>
+        <table className={st.table}>
           <caption className="sr-only">{t("audit.tableCaption")}</caption>
-          <thead className="bg-slate-50">
+          <thead className={st.thead}>
             <tr>
               <th scope="col" className={headerCell}>
                 {t("audit.when")}
@@ -45,19 +46,23 @@ export function AuditEntries({ orgId, timeZone }: { orgId: string; timeZone: str
               </th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className={st.tbody}>
             {results.map((entry) => {
               const key = auditActionKey(entry.action);
               return (
-                <tr key={entry._id}>
-                  <td className="px-5 py-3 text-sm whitespace-nowrap text-slate-700">
+                <tr key={entry._id} className={st.row}>
+                  <td data-label={t("audit.when")} className={`px-5 py-3 text-sm whitespace-nowrap text-slate-700 ${st.cell}`}>
                     <time dateTime={new Date(entry.at).toISOString()}>
                       {format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "short", timeZone })}
                     </time>
                   </td>
-                  <td className="px-5 py-3 text-sm text-slate-900">{entry.actorName ?? t("audit.system")}</td>
-                  <td className="px-5 py-3 text-sm text-slate-900">{key ? t(`audit.actions.${key}`) : entry.action}</td>
-                  <td className="px-5 py-3 font-mono text-xs break-all text-slate-600">{entry.target}</td>
+                  <td data-label={t("audit.who")} className={`px-5 py-3 text-sm text-slate-900 ${st.cell}`}>
+                    {entry.actorName ?? t("audit.system")}
+                  </td>
+                  <td data-label={t("audit.action")} className={`px-5 py-3 text-sm text-slate-900 ${st.cell}`}>{key ? t(`audit.actions.${key}`) : entry.action}</td>
+                  <td data-label={t("audit.target")} className={`px-5 py-3 font-mono text-xs break-all text-slate-600 ${st.cell}`}>
+                    {entry.target}
+                  </td>
                 </tr>
               );
             })}

@@ -29,7 +29,7 @@ export function UnreadBadge({ count }: { count: number }) {
   const t = useTranslations("conversations");
   if (count === 0) return null;
   return (
-    <span className="inline-flex min-w-5 items-center justify-center rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white">
+    <span className="inline-flex min-w-5 items-center justify-center rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white">
       <span aria-hidden="true">{count > 99 ? "99+" : count}</span>
       <span className="sr-only">{t("unread", { count })}</span>
     </span>

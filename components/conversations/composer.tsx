@@ -60,7 +60,8 @@ export function Composer({ orgId, sessionId, closed, optedOut }: ComposerProps) 
         event.preventDefault();
         void send();
       }}
-      className="space-y-2 border-t border-slate-200 px-4 py-3"
+      // On a phone the composer stays pinned to the bottom, above the keyboard and the home indicator.
+      className="space-y-2 rounded-b-lg border-t border-slate-200 bg-white px-4 py-3 max-sm:sticky max-sm:bottom-0 max-sm:z-10 max-sm:pb-[max(0.75rem,env(safe-area-inset-bottom))] max-sm:shadow-[0_-4px_8px_-6px_rgb(0_0_0/0.2)]"
       aria-busy={sending}
     >
       {optedOut ? (
@@ -85,11 +86,11 @@ export function Composer({ orgId, sessionId, closed, optedOut }: ComposerProps) 
         // Read-only rather than disabled while sending, so focus stays in the box for the next reply.
         readOnly={sending}
         disabled={closed}
-        className={`${inputClasses} resize-y`}
+        className={`${inputClasses} resize-y max-sm:h-16`}
       />
       {error ? <InlineError>{error}</InlineError> : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p id={ids.hint} className="text-xs text-slate-500">
+        <p id={ids.hint} className="text-xs text-slate-600 max-sm:hidden">
           {closed ? t("closed") : t("hint")}
         </p>
         <Button type="submit" disabled={!canSend}>

@@ -40,13 +40,16 @@ export function ConversationHeader({ orgId, session }: ConversationHeaderProps) 
   }
 
   return (
-    <header className="space-y-3">
-      <Link href={orgPath(orgId, "/conversations")} className="text-sm font-medium text-brand-700 hover:underline">
+    <header className="space-y-2 sm:space-y-3">
+      <Link
+        href={orgPath(orgId, "/conversations")}
+        className="inline-flex min-h-10 items-center text-sm font-medium text-brand-700 hover:underline"
+      >
         ← {t("thread.back")}
       </Link>
-      <div className="flex flex-wrap items-start justify-between gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-2 sm:gap-4">
         <div className="min-w-0 space-y-1">
-          <h1 className="truncate text-2xl font-semibold tracking-tight text-slate-900">{contactLabel(session)}</h1>
+          <h1 className="truncate text-xl font-semibold tracking-tight text-slate-900 sm:text-2xl">{contactLabel(session)}</h1>
           <p className="text-sm text-slate-600">
             {formatPhone(session.contactNumber)} · {t("via", { agent: session.agentName })}
           </p>
@@ -56,7 +59,7 @@ export function ConversationHeader({ orgId, session }: ConversationHeaderProps) 
             {session.handoffSuggested ? <Badge tone="info">{t("handoff")}</Badge> : null}
           </div>
         </div>
-        <Button variant="secondary" onClick={() => void toggle()} disabled={pending}>
+        <Button variant="secondary" size="sm" className="sm:h-10 sm:px-4" onClick={() => void toggle()} disabled={pending}>
           {pending ? <Spinner className="size-4" /> : null}
           {active
             ? pending

@@ -6,6 +6,7 @@ import { formatPhone } from "@/components/agents/types";
 import { orgPath } from "@/lib/auth/routes";
 import { SessionStatusBadge, StageBadge, UnreadBadge } from "./badges";
 import { contactLabel } from "./contact";
+import { MessageText } from "./message-text";
 import { RelativeTime } from "./relative-time";
 import type { SessionItem } from "./types";
 
@@ -38,7 +39,7 @@ export function ConversationRow({ orgId, session, timeZone }: ConversationRowPro
                 {session.lastMessageDirection ? (
                   <span className="mr-1 text-slate-500">{t(`direction.${session.lastMessageDirection}`)}</span>
                 ) : null}
-                {session.lastMessagePreview}
+                <MessageText text={session.lastMessagePreview} />
               </>
             )}
           </p>

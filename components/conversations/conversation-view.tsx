@@ -23,10 +23,10 @@ export function ConversationView({ orgId, sessionId }: { orgId: string; sessionI
   if (org === undefined || session === undefined) return <LoadingState label={t("thread.loading")} />;
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4 sm:space-y-6">
       <ConversationHeader orgId={orgId} session={session} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <Card className="overflow-hidden">
+        <Card className="sm:overflow-hidden">
           <MessageThread
             orgId={orgId}
             sessionId={sessionId}

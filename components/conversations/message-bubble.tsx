@@ -1,10 +1,11 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { cx } from "@/components/ui/cx";
+import { MessageText } from "./message-text";
 import type { MessageView } from "./types";
 
 const DELIVERY_CLASSES: Record<MessageView["delivery"], string> = {
-  pending: "text-slate-500",
-  sent: "text-slate-500",
+  pending: "text-slate-600",
+  sent: "text-slate-600",
   delivered: "text-slate-600",
   read: "text-brand-700",
   failed: "font-medium text-rose-700",
@@ -28,8 +29,10 @@ export function MessageBubble({ message, customerLabel, timeZone }: MessageBubbl
         )}
       >
         <p className="mb-0.5 text-xs font-medium text-slate-600">{author}</p>
-        <p className="break-words whitespace-pre-wrap">{message.text}</p>
-        <p className="mt-1 flex justify-end gap-2 text-[11px] text-slate-500">
+        <p className="break-words whitespace-pre-wrap">
+          <MessageText text={message.text} />
+        </p>
+        <p className="mt-1 flex justify-end gap-2 text-xs text-slate-600">
           <time dateTime={new Date(message.sentAt).toISOString()}>
             {format.dateTime(message.sentAt, { timeStyle: "short", timeZone })}
           </time>

@@ -41,9 +41,11 @@ export function MessageThread({ orgId, sessionId, customerLabel, timeZone }: Mes
     <div
       ref={scroller}
       role="log"
+      aria-live="polite"
+      aria-relevant="additions"
       aria-label={t("label")}
       tabIndex={0}
-      className="h-[min(60vh,36rem)] overflow-y-auto bg-slate-50 px-4 py-4"
+      className="h-[max(12rem,calc(100dvh-30rem))] overflow-y-auto sm:h-[min(60vh,36rem)] rounded-t-lg bg-slate-50 px-3 py-4 sm:px-4"
     >
       <div className="mb-3 flex justify-center">
         {status === "CanLoadMore" ? (
@@ -56,7 +58,7 @@ export function MessageThread({ orgId, sessionId, customerLabel, timeZone }: Mes
             {t("loadingEarlier")}
           </p>
         ) : (
-          <p className="text-xs text-slate-500">{t("start")}</p>
+          <p className="text-xs text-slate-600">{t("start")}</p>
         )}
       </div>
       <ol className="space-y-2">
@@ -65,7 +67,7 @@ export function MessageThread({ orgId, sessionId, customerLabel, timeZone }: Mes
           return (
             <Fragment key={message._id}>
               {day !== days[index - 1] ? (
-                <li className="py-2 text-center text-xs font-medium text-slate-500">
+                <li className="py-2 text-center text-xs font-medium text-slate-600">
                   {day}
                 </li>
               ) : null}

@@ -25,7 +25,7 @@ function WindowPicker({ value, onChange }: { value: MetricsWindow; onChange: (wi
           type="button"
           aria-pressed={value === window}
           onClick={() => onChange(window)}
-          className={cx("rounded px-3 py-1.5 text-sm font-medium", value === window ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100")}
+          className={cx("rounded px-3 py-1.5 text-sm font-medium", value === window ? "bg-brand-700 text-white" : "text-slate-700 hover:bg-slate-100")}
         >
           {t(window)}
         </button>

@@ -1,14 +1,18 @@
 import { useFormatter, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { Summary } from "./types";
 
-function Metric({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId?: string }) {
+type MetricProps = { label: string; value: string; hint?: ReactNode; testId?: string };
+
+/** One headline number; a `dl` group holds only `dt` and `dd`, so the hint is a second `dd`. */
+function Metric({ label, value, hint, testId }: MetricProps) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <dt className="text-sm text-slate-600">{label}</dt>
       <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>
         {value}
       </dd>
-      {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      {hint ? <dd className="mt-1 text-xs text-slate-600">{hint}</dd> : null}
     </div>
   );
 }
@@ -16,32 +20,52 @@ function Metric({ label, value, hint, testId }: { label: string; value: string; 
 /** Message keys of the first-response histogram's buckets (lib/metrics FIRST_RESPONSE_BUCKET_EDGES_MS). */
 const RESPONSE_BUCKETS = ["0", "1", "2", "3", "4", "5"] as const;
 
-/** Minutes or seconds, whichever reads better; an em dash when nothing was answered yet. */
+/** Minutes or seconds, whichever reads better. */
 function useDuration() {
   const t = useTranslations("dashboard");
-  return (ms: number | null) => {
-    if (ms === null) return "—";
-    return ms < 60_000 ? t("seconds", { value: Math.round(ms / 1000) }) : t("minutes", { value: Math.round(ms / 60_000) });
-  };
+  return (ms: number) =>
+    ms < 60_000 ? t("seconds", { value: Math.round(ms / 1000) }) : t("minutes", { value: Math.round(ms / 60_000) });
+}
+
+/** The median's bucket is the statistic; the mean stays in the details, labelled as such. */
+function FirstResponseHint({ firstResponse }: { firstResponse: Summary["firstResponse"] }) {
+  const t = useTranslations("dashboard.metrics");
+  const duration = useDuration();
+  if (firstResponse.count === 0) return t("firstResponseNone");
+  return (
+    <>
+      {t("firstResponseOf", { count: firstResponse.count })}
+      {firstResponse.meanMs === null ? null : (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-slate-700">{t("details")}</summary>
+          {t("firstResponseMean", { mean: duration(firstResponse.meanMs) })}
+        </details>
+      )}
+    </>
+  );
 }
 
 /** The window's headline numbers. */
 export function MetricCards({ summary }: { summary: Summary }) {
   const t = useTranslations("dashboard.metrics");
   const format = useFormatter();
-  const duration = useDuration();
   const percent = (value: number | null) => (value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 0 }));
+  const { firstResponse } = summary;
   return (
-    <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+    <dl className="grid grid-cols-1 gap-3 min-[400px]:grid-cols-2 lg:grid-cols-4">
       <Metric label={t("messagesIn")} value={format.number(summary.messagesIn)} testId="metric-messages-in" />
       <Metric label={t("newSessions")} value={format.number(summary.newSessions)} />
       <Metric label={t("conversion")} value={percent(summary.conversionToNeedPayoff)} hint={t("conversionHint")} />
       <Metric
         label={t("firstResponse")}
-        value={summary.firstResponse.medianBucket === null ? "—" : t(`responseBuckets.${RESPONSE_BUCKETS[summary.firstResponse.medianBucket]}`)}
-        hint={summary.firstResponse.count > 0 ? t("firstResponseHint", { mean: duration(summary.firstResponse.meanMs), count: summary.firstResponse.count }) : undefined}
+        value={firstResponse.medianBucket === null ? "—" : t(`responseBuckets.${RESPONSE_BUCKETS[firstResponse.medianBucket]}`)}
+        hint={<FirstResponseHint firstResponse={firstResponse} />}
       />
-      <Metric label={t("messagesOut")} value={format.number(summary.messagesOut)} hint={t("botShare", { share: percent(summary.botShare) })} />
+      <Metric
+        label={t("messagesOut")}
+        value={format.number(summary.messagesOut)}
+        hint={summary.messagesOut > 0 && summary.botShare !== null ? t("botShare", { share: percent(summary.botShare) }) : undefined}
+      />
       <Metric
         label={t("talkRatio")}
         value={summary.botToCustomerRatio === null ? "—" : format.number(summary.botToCustomerRatio, { maximumFractionDigits: 2 })}

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingState } from "@/components/ui/spinner";
+import { stackedTable as st } from "@/components/ui/stacked-table";
 import { api } from "@/convex/_generated/api";
 
 function initials(name: string): string {
@@ -18,7 +19,7 @@ function initials(name: string): string {
   return letters.join("") || "?";
 }
 
-const headerCell = "px-5 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
+const headerCell = st.headerCell;
 
 export function MembersTable({ orgId }: { orgId: string }) {
   const t = useTranslations();
@@ -35,10 +36,10 @@ export function MembersTable({ orgId }: { orgId: string }) {
       ) : members.length === 0 ? (
         <EmptyState title={t("members.empty")} body={t("members.emptyBody")} />
       ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200">
+        <div className={st.wrapper}>
+          <table className={st.table}>
             <caption className="sr-only">{t("members.tableCaption")}</caption>
-            <thead className="bg-slate-50">
+            <thead className={st.thead}>
               <tr>
                 <th scope="col" className={headerCell}>
                   {t("members.name")}
@@ -51,10 +52,10 @@ export function MembersTable({ orgId }: { orgId: string }) {
                 </th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className={st.tbody}>
               {members.map((member) => (
-                <tr key={member.userId}>
-                  <th scope="row" className="px-5 py-3 text-left text-sm font-medium text-slate-900">
+                <tr key={member.userId} className={st.row}>
+                  <th scope="row" className={`px-5 py-3 text-left text-sm font-medium text-slate-900 ${st.rowHeader}`}>
                     <span className="flex items-center gap-3">
                       <span
                         aria-hidden="true"
@@ -62,12 +63,14 @@ export function MembersTable({ orgId }: { orgId: string }) {
                       >
                         {initials(member.name)}
                       </span>
-                      <span className="truncate">{member.name}</span>
+                      <span className="min-w-0 truncate">{member.name}</span>
                       {member.isViewer ? <Badge tone="brand">{t("common.you")}</Badge> : null}
                     </span>
                   </th>
-                  <td className="px-5 py-3 text-sm text-slate-600">{member.email}</td>
-                  <td className="px-5 py-3 text-sm">
+                  <td data-label={t("members.email")} className={`px-5 py-3 text-sm break-all text-slate-600 ${st.cell}`}>
+                    {member.email}
+                  </td>
+                  <td data-label={t("members.role")} className={`px-5 py-3 text-sm ${st.cell}`}>
                     <RoleBadge role={member.role} />
                   </td>
                 </tr>

@@ -14,7 +14,7 @@ export function OrgShell({ orgId, children }: { orgId: string; children: ReactNo
         controls={<AccountControls />}
       />
       <OrgNav orgId={orgId} />
-      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+      <main id="main" className="mx-auto w-full max-w-5xl min-w-0 flex-1 px-4 py-6 sm:py-8">
         <OrgProvisioner orgId={orgId}>{children}</OrgProvisioner>
       </main>
     </div>

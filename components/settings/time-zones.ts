@@ -1,6 +1,8 @@
 /** Time zone list helpers for the settings form. Pure, apart from reading the runtime's Intl data. */
+import { zoneRegion } from "@/lib/time/zone-regions";
 
-export type TimeZoneOption = { value: string; label: string };
+/** `search` holds every spelling the zone is found by: city, country, generic name, offset. */
+export type TimeZoneOption = { value: string; label: string; search: string };
 
 /** Every IANA zone this runtime knows, plus UTC and any extra (e.g. the org's current one), sorted. */
 export function listTimeZones(extra: readonly string[] = []): string[] {
@@ -8,23 +10,55 @@ export function listTimeZones(extra: readonly string[] = []): string[] {
   return [...new Set([...known, "UTC", ...extra])].sort((a, b) => a.localeCompare(b));
 }
 
-/** "GMT-03:00" style offset of a zone at an instant; null when the runtime does not know the zone. */
-export function utcOffset(timeZone: string, at: Date): string | null {
+function zoneName(timeZone: string, at: Date, locale: string, style: "longOffset" | "longGeneric"): string | null {
   try {
-    const parts = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(at);
-    const offset = parts.find((part) => part.type === "timeZoneName")?.value ?? null;
-    // Engines spell a zero offset either "GMT" or "GMT+00:00"; show one spelling.
-    return offset === "GMT" ? "GMT+00:00" : offset;
+    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style }).formatToParts(at);
+    return parts.find((part) => part.type === "timeZoneName")?.value ?? null;
   } catch {
     return null;
   }
 }
 
-export function toTimeZoneOptions(zones: readonly string[], at: Date): TimeZoneOption[] {
+/** "GMT-03:00" style offset of a zone at an instant; null when the runtime does not know the zone. */
+export function utcOffset(timeZone: string, at: Date): string | null {
+  const offset = zoneName(timeZone, at, "en-US", "longOffset");
+  // Engines spell a zero offset either "GMT" or "GMT+00:00"; show one spelling.
+  return offset === "GMT" ? "GMT+00:00" : offset;
+}
+
+/** "GMT-03:00" → "utc-03:00 -03:00 -3 utc-3 gmt-3", so people can type the offset the way they know it. */
+function offsetSpellings(offset: string): string {
+  const match = /^GMT([+-])(\d\d):(\d\d)$/.exec(offset);
+  if (match === null) return "";
+  const [, sign, hours, minutes] = match;
+  const short = `${sign}${Number(hours)}${minutes === "00" ? "" : `:${minutes}`}`;
+  return `utc${sign}${hours}:${minutes} ${sign}${hours}:${minutes} ${short} utc${short} gmt${short}`;
+}
+
+function regionNames(locale: string): Intl.DisplayNames | null {
+  try {
+    return new Intl.DisplayNames([locale], { type: "region", fallback: "none" });
+  } catch {
+    return null;
+  }
+}
+
+/** Options labelled "America/Sao Paulo — Brasil (GMT-03:00)", country names in `locale` (and English for search). */
+export function toTimeZoneOptions(zones: readonly string[], at: Date, locale = "en"): TimeZoneOption[] {
+  const local = regionNames(locale);
+  const english = regionNames("en");
   return zones.map((value) => {
     const name = value.replaceAll("_", " ");
     const offset = utcOffset(value, at);
-    return { value, label: offset ? `${name} (${offset})` : name };
+    const region = zoneRegion(value);
+    const country = region === null ? null : (local?.of(region) ?? null);
+    const label = `${name}${country ? ` — ${country}` : ""}${offset ? ` (${offset})` : ""}`;
+    const extra = [
+      region === null ? null : english?.of(region),
+      zoneName(value, at, locale, "longGeneric"),
+      offset === null ? null : offsetSpellings(offset),
+    ];
+    return { value, label, search: searchable([value, label, ...extra].filter(Boolean).join(" ")) };
   });
 }
 
@@ -39,12 +73,9 @@ function searchable(text: string): string {
     .trim();
 }
 
-/** Options whose value or label contains every word of the query, in any order. */
+/** Options whose city, country, zone name or offset contains every word of the query, in any order. */
 export function filterTimeZones(options: readonly TimeZoneOption[], query: string): TimeZoneOption[] {
   const words = searchable(query).split(" ").filter(Boolean);
   if (words.length === 0) return [...options];
-  return options.filter((option) => {
-    const haystack = `${searchable(option.value)} ${searchable(option.label)}`;
-    return words.every((word) => haystack.includes(word));
-  });
+  return options.filter((option) => words.every((word) => option.search.includes(word)));
 }

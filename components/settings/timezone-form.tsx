@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "convex/react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { InlineError, inputClasses } from "@/components/ui/field";
@@ -18,7 +18,8 @@ export function TimezoneForm({ orgId, current }: { orgId: string; current: strin
   const setTimezone = useMutation(api.organizations.setTimezone);
   const ids = { search: useId(), list: useId(), count: useId() };
   const [now] = useState(() => new Date());
-  const options = useMemo(() => toTimeZoneOptions(listTimeZones([current]), now), [current, now]);
+  const locale = useLocale();
+  const options = useMemo(() => toTimeZoneOptions(listTimeZones([current]), now, locale), [current, now, locale]);
   const [query, setQuery] = useState("");
   const [draft, setDraft] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -65,7 +66,7 @@ export function TimezoneForm({ orgId, current }: { orgId: string; current: strin
           autoComplete="off"
           className={inputClasses}
         />
-        <p id={ids.count} aria-live="polite" className="mt-1 text-xs text-slate-500">
+        <p id={ids.count} aria-live="polite" className="mt-1 text-xs text-slate-600">
           {t("settings.timezone.matches", { count: filtered.length })}
         </p>
       </div>

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 export const inputClasses =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm disabled:bg-slate-50 disabled:text-slate-500";
+  "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm disabled:bg-slate-50 disabled:text-slate-500";
 
 type FieldProps = { id: string; label: string; hint?: string; hintId?: string; children: ReactNode };
 

@@ -44,12 +44,44 @@ describe("filterTimeZones", () => {
   });
 
   it("labels an unknown zone without an offset", () => {
-    expect(toTimeZoneOptions(["Mars/Olympus_Mons"], JANUARY)).toEqual([
+    expect(toTimeZoneOptions(["Mars/Olympus_Mons"], JANUARY)).toMatchObject([
       { value: "Mars/Olympus_Mons", label: "Mars/Olympus Mons" },
     ]);
   });
 
+  it("matches the offset typed as -3, UTC-3 or -03:00", () => {
+    for (const query of ["-3", "utc-3", "UTC-03:00", "gmt-3"]) {
+      expect(filterTimeZones(options, query).map((o) => o.value)).toEqual(["America/Sao_Paulo"]);
+    }
+  });
+
   it("returns nothing when no zone matches", () => {
     expect(filterTimeZones(options, "atlantis")).toEqual([]);
+  });
+});
+
+describe("searching time zones by country, in the UI's language", () => {
+  const brazil = ["America/Sao_Paulo", "America/Recife", "America/Manaus", "America/Noronha"];
+  const options = toTimeZoneOptions([...brazil, "America/New_York", "Europe/Lisbon", "UTC"], JANUARY, "pt-BR");
+  const found = (query: string) => filterTimeZones(options, query).map((o) => o.value);
+
+  it("finds every Brazilian zone by the country's Portuguese or English name", () => {
+    expect(found("Brasil")).toEqual(brazil);
+    expect(found("brazil")).toEqual(brazil);
+  });
+
+  it("finds São Paulo by Brasília, the name of its time, with or without accents", () => {
+    expect(found("Brasília")).toContain("America/Sao_Paulo");
+    expect(found("brasilia")).toContain("America/Sao_Paulo");
+    expect(found("brasilia")).not.toContain("Europe/Lisbon");
+  });
+
+  it("labels a zone with its country in the UI's language", () => {
+    expect(options.find((o) => o.value === "America/Recife")?.label).toBe("America/Recife — Brasil (GMT-03:00)");
+    expect(found("Estados Unidos")).toEqual(["America/New_York"]);
+  });
+
+  it("matches city and country words together", () => {
+    expect(found("recife brasil")).toEqual(["America/Recife"]);
   });
 });

@@ -64,7 +64,7 @@ export function CreateOrgForm() {
           disabled={pending}
           className={cx(
             "h-10 w-full rounded-md border bg-white px-3 text-sm text-slate-900 disabled:opacity-60",
-            error ? "border-rose-500" : "border-slate-300",
+            error ? "border-rose-600" : "border-slate-500",
           )}
         />
         {error ? (

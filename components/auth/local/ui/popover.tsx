@@ -22,14 +22,26 @@ export function Popover({ trigger, label, triggerClassName, panelClassName, chil
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  /** True between a pointer press and its click: focus moving then is not "tabbing away". */
+  const pointing = useRef(false);
 
   useEffect(() => {
     if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
+    // On click rather than pointerdown: in the phone menu the panel opens in place, and closing it
+    // on pointerdown would move the button being tapped out from under the finger.
+    const onPointerDown = () => {
+      pointing.current = true;
+    };
+    const onClick = (event: MouseEvent) => {
+      pointing.current = false;
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
     document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
+    document.addEventListener("click", onClick);
+    return () => {
+      document.removeEventListener("pointerdown", onPointerDown);
+      document.removeEventListener("click", onClick);
+    };
   }, [open]);
 
   function onKeyDown(event: KeyboardEvent) {
@@ -45,6 +57,7 @@ export function Popover({ trigger, label, triggerClassName, panelClassName, chil
       className="relative"
       onKeyDown={onKeyDown}
       onBlur={(event) => {
+        if (pointing.current) return;
         if (!root.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
       }}
     >
@@ -56,7 +69,7 @@ export function Popover({ trigger, label, triggerClassName, panelClassName, chil
         aria-label={label}
         onClick={() => setOpen((value) => !value)}
         className={cx(
-          "inline-flex h-9 items-center gap-2 rounded-md px-2 text-sm font-medium text-slate-800 hover:bg-slate-100",
+          "inline-flex h-10 max-w-full items-center gap-2 rounded-md px-2 text-sm font-medium text-slate-800 hover:bg-slate-100 sm:h-9",
           triggerClassName,
         )}
       >
@@ -69,7 +82,8 @@ export function Popover({ trigger, label, triggerClassName, panelClassName, chil
         id={panelId}
         hidden={!open}
         className={cx(
-          "absolute z-40 mt-2 w-72 rounded-lg border border-slate-200 bg-white p-2 shadow-lg",
+          // Below 640 px the header menu is a column: the panel opens in place, full width, never off screen.
+          "mt-2 w-full rounded-lg border border-slate-200 bg-white p-2 sm:absolute sm:z-40 sm:w-72 sm:max-w-[calc(100vw-2rem)] sm:shadow-lg",
           panelClassName,
         )}
       >

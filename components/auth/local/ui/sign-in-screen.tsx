@@ -36,14 +36,15 @@ function AccountButton({ account, memberships, pending, disabled, onSelect }: Ac
         type="button"
         onClick={onSelect}
         disabled={disabled}
-        aria-label={t("signInAs", { name: account.name, memberships })}
         className="flex w-full items-center gap-3 rounded-md border border-slate-200 px-4 py-3 text-left hover:border-brand-600 hover:bg-brand-50 disabled:opacity-60"
       >
         <Initials name={account.name} />
         <span className="min-w-0 flex-1">
+          {/* The name is what the button shows, with the verb first for screen readers. */}
+          <span className="sr-only">{t("signInAs")} </span>
           <span className="block truncate font-medium text-slate-900">{account.name}</span>
           <span className="block truncate text-sm text-slate-600">{account.email}</span>
-          <span className="block text-xs text-slate-500 first-letter:uppercase">{memberships}</span>
+          <span className="block text-xs text-slate-600 first-letter:uppercase">{memberships}</span>
         </span>
         {pending ? <Spinner className="size-4" /> : null}
       </button>

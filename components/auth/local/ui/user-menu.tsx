@@ -61,10 +61,10 @@ export function LocalUserMenu() {
       trigger={
         <>
           <Initials name={name} />
-          <span className="hidden max-w-40 truncate sm:inline">{name}</span>
+          <span className="max-w-40 truncate sm:hidden lg:inline">{name}</span>
         </>
       }
-      panelClassName="right-0"
+      panelClassName="sm:right-0"
     >
       {() => (
         <div className="space-y-3 p-2">
