@@ -23,10 +23,24 @@ const SIGNATURE_PREFIX = "sha256=";
 
 const encoder = new TextEncoder();
 
+// Importing a key costs more than checking one webhook: each secret's HMAC key is imported once.
+const MAX_CACHED_KEYS = 1_000;
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = hmacKeys.get(secret);
+  if (key === undefined) {
+    if (hmacKeys.size >= MAX_CACHED_KEYS) hmacKeys.clear();
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    hmacKeys.set(secret, key);
+  }
+  return key;
+}
+
 /** True when `token` is an unexpired HS256 JWT from Evolution for this `secret`. */
 export async function verifyEvolutionJwt(token: string, secret: string, now: number = Date.now()): Promise<boolean> {
   try {
-    const { payload } = await jwtVerify(token, encoder.encode(secret), {
+    const { payload } = await jwtVerify(token, await hmacKey(secret), {
       algorithms: ["HS256"],
       requiredClaims: ["exp", "iat"],
       clockTolerance: CLOCK_SKEW_SECONDS,
@@ -68,19 +82,6 @@ function signedBytes(timestamp: string, body: string | Uint8Array): Uint8Array<A
   return bytes;
 }
 
-// Importing a key costs more than signing a webhook body: each secret's key is imported once.
-const MAX_CACHED_KEYS = 1_000;
-const hmacKeys = new Map<string, Promise<CryptoKey>>();
-
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = hmacKeys.get(secret);
-  if (key === undefined) {
-    if (hmacKeys.size >= MAX_CACHED_KEYS) hmacKeys.clear();
-    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-    hmacKeys.set(secret, key);
-  }
-  return key;
-}
 
 /** `sha256=<hex>` for `timestamp` and `body`: what a relay puts in `x-spindesk-signature`. */
 export async function signBody(secret: string, timestamp: string, body: string | Uint8Array): Promise<string> {
