@@ -1,4 +1,5 @@
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
+import { toAppErrorData } from "../lib/errors";
 import { internal } from "./_generated/api";
 import { internalAction, internalOrgMutation } from "./lib/functions";
 import { declineReason, declineReasonValidator, markPending, needsAnotherRun, sessionAndAgent, takeLease } from "./model/botLease";
@@ -85,18 +86,14 @@ export const failProcessing = internalOrgMutation({
   },
 });
 
-/** A run scheduled before its organization was deleted answers nobody. */
-function orgGone(error: unknown): boolean {
-  return error instanceof ConvexError && (error.data as { code?: string }).code === "ORG_NOT_FOUND";
-}
-
 /** One run: lease, plan, last look, send, record. Scheduled by the webhook ingest, retries and controls. */
 export const reply = internalAction({
   args: { orgId: v.id("organizations"), ...sessionArgs, attempt: v.number() },
   returns: v.null(),
   handler: async (ctx, { orgId, sessionId, attempt }) => {
     const lease = await ctx.runMutation(internal.bot.checkAndSetProcessing, { orgId, sessionId }).catch((error: unknown) => {
-      if (orgGone(error)) return declined("gone");
+      // A run scheduled before its organization was deleted answers nobody.
+      if (toAppErrorData(error).code === "ORG_NOT_FOUND") return declined("gone");
       throw error;
     });
     if (!lease.accepted) return null;

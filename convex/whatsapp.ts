@@ -1,6 +1,7 @@
 import { literals } from "convex-helpers/validators";
 import { v } from "convex/values";
 import { AGENT_STATES } from "../lib/whatsapp/types";
+import { toAppErrorData } from "../lib/errors";
 import { verifyWebhookRequest } from "../lib/whatsapp/signatures";
 import { parseWhatsAppEvent, readEnvelope } from "../lib/whatsapp/webhook-events";
 import { internal } from "./_generated/api";
@@ -112,11 +113,13 @@ export const webhook = httpAction(async (ctx, request) => {
   const parsed = parseWhatsAppEvent(read.envelope);
   if (parsed.status === "invalid") return malformed(parsed.issues);
   if (parsed.status === "ignored") return jsonResponse({ success: true, ignored: true, reason: parsed.reason });
-  const outcome = await ctx.runMutation(internal.whatsapp.ingest, {
-    orgId: agent.orgId,
-    agentId: agent.agentId,
-    change: parsed.change,
-  });
+  // The org may be deleted between resolution and ingest: its agents are gone, as for any unknown instance.
+  const outcome = await ctx
+    .runMutation(internal.whatsapp.ingest, { orgId: agent.orgId, agentId: agent.agentId, change: parsed.change })
+    .catch((error: unknown) => {
+      if (toAppErrorData(error).code === "ORG_NOT_FOUND") return "agent_gone" as const;
+      throw error;
+    });
   if (outcome === "agent_gone") return unknownInstance();
   return jsonResponse({ success: true, outcome });
 });

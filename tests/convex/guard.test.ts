@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { api } from "../../convex/_generated/api";
+import { api, internal } from "../../convex/_generated/api";
+import { allRows } from "../fixtures/all-rows";
 import { identity, identityWithRole } from "../fixtures/identities";
-import { insertOrg, insertUser } from "../fixtures/rows";
+import { insertOrg, insertTenantRows, insertUser } from "../fixtures/rows";
 import { newTest } from "./setup";
 
 async function withOrgs(...externalIds: string[]) {
@@ -129,5 +130,39 @@ describe("a token that outlives its membership", () => {
   test("a deleted user is refused with UNAUTHENTICATED", async () => {
     const caller = await memberOfOrgA("userDeleted");
     await expect(caller.query(api.organizations.current, { orgId: "org_a" })).rejects.toMatchObject({ data: { code: "UNAUTHENTICATED" } });
+  });
+});
+
+describe("org-scoped internal functions", () => {
+  async function deletedOrgWithAgent() {
+    const t = newTest();
+    const ids = await t.run(async (ctx) => {
+      const orgId = await insertOrg(ctx, "org_a", { deletedAt: 1 });
+      return { orgId, agentId: (await insertTenantRows(ctx, orgId)).agentId };
+    });
+    return { t, ...ids };
+  }
+
+  test("an internal mutation for a deleted organization is refused with ORG_NOT_FOUND and writes nothing", async () => {
+    const { t, orgId, agentId } = await deletedOrgWithAgent();
+    const before = await allRows(t);
+    const change = { kind: "qr" as const, qrCode: "data:image/png;base64,AAAA" };
+    await expect(t.mutation(internal.whatsapp.ingest, { orgId, agentId, change })).rejects.toMatchObject({ data: { code: "ORG_NOT_FOUND" } });
+    expect(await allRows(t)).toEqual(before);
+  });
+
+  test("an internal query for a deleted organization is refused with ORG_NOT_FOUND", async () => {
+    const { t, orgId, agentId } = await deletedOrgWithAgent();
+    await expect(t.query(internal.agentGateway.instanceOf, { orgId, agentId })).rejects.toMatchObject({ data: { code: "ORG_NOT_FOUND" } });
+  });
+
+  test("an internal query cannot reach another organization's rows", async () => {
+    const t = newTest();
+    const { orgA, agentB } = await t.run(async (ctx) => {
+      const orgA = await insertOrg(ctx, "org_a");
+      const orgB = await insertOrg(ctx, "org_b");
+      return { orgA, agentB: (await insertTenantRows(ctx, orgB)).agentId };
+    });
+    await expect(t.query(internal.agentGateway.instanceOf, { orgId: orgA, agentId: agentB })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
   });
 });
