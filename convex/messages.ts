@@ -72,7 +72,7 @@ export const insertHumanReply = internalOrgMutation({
     const session = await ctx.db.get("sessions", sessionId);
     if (session === null) fail("NOT_FOUND", "This conversation does not exist.");
     // Explicit over magic: the person reopens a closed conversation before writing in it.
-    if (session.status === "closed") fail("CONFLICT", "This conversation is closed. Reopen it to reply.");
+    if (session.status === "resolved") fail("CONFLICT", "This conversation is closed. Reopen it to reply.");
     const agent = await sendableAgentX(ctx.db, session.agentId);
     const contact = await ctx.db.get("contacts", session.contactId);
     if (contact === null) fail("NOT_FOUND", "This conversation's contact does not exist.");

@@ -94,7 +94,7 @@ export const live = orgQuery({
     const active = ctx.db
       .query("sessions")
       .withIndex("by_org_and_status_and_lastMessageAt", (q) =>
-        q.eq("orgId", ctx.org._id).eq("status", "active").gte("lastMessageAt", now - ACTIVE_WINDOW_MS),
+        q.eq("orgId", ctx.org._id).eq("status", "open").gte("lastMessageAt", now - ACTIVE_WINDOW_MS),
       );
     const recent = await active.take(MAX_ACTIVE_COUNTED);
     const activeByStage = { situation: 0, problem: 0, implication: 0, need_payoff: 0 };
@@ -103,7 +103,7 @@ export const live = orgQuery({
     const stuck = await ctx.db
       .query("sessions")
       .withIndex("by_org_and_status_and_lastMessageAt", (q) =>
-        q.eq("orgId", ctx.org._id).eq("status", "active").lt("lastMessageAt", stuckBefore),
+        q.eq("orgId", ctx.org._id).eq("status", "open").lt("lastMessageAt", stuckBefore),
       )
       .order("desc")
       .take(LIST_LIMIT);

@@ -5,7 +5,8 @@ import { AGENT_STATUSES, BOT_LANGUAGES } from "../lib/agents";
 import { ORG_ROLES } from "../lib/auth/claims";
 import { ROLLUP_TABLES } from "../lib/metrics/contributions";
 import { SPIN_ORDER, type SpinStage } from "../lib/spin/types";
-import { DELIVERY_STATES } from "../lib/whatsapp/types";
+import { SESSION_STATUSES } from "../lib/inbox/statuses";
+import { DELIVERY_STATES, MEDIA_STATES, MESSAGE_KINDS } from "../lib/whatsapp/types";
 
 // Shared validators: reused by function `args`/`returns` so the wire shape never drifts from storage.
 // Enum-like sets are defined once in lib/ (as const arrays) and turned into validators here.
@@ -14,9 +15,39 @@ export const agentStatusValidator = literals(...AGENT_STATUSES);
 export const spinStageValidator = literals(...SPIN_ORDER);
 /** The language the bot answers in: the customer's own ("auto"), or always one. */
 export const botLanguageValidator = literals(...BOT_LANGUAGES);
-export const sessionStatusValidator = v.union(v.literal("active"), v.literal("closed"));
+export const sessionStatusValidator = literals(...SESSION_STATUSES);
 export const directionValidator = v.union(v.literal("in"), v.literal("out"));
 export const authorValidator = v.union(v.literal("customer"), v.literal("bot"), v.literal("human"));
+export const messageKindValidator = literals(...MESSAGE_KINDS);
+/** A message's file: what WhatsApp said of it at once, and where it is once fetched into our storage. */
+export const mediaValidator = v.object({
+  state: literals(...MEDIA_STATES),
+  mimeType: v.optional(v.string()),
+  size: v.optional(v.number()),
+  durationSec: v.optional(v.number()),
+  fileName: v.optional(v.string()),
+  // A voice note recorded in WhatsApp (`ptt`), rather than an audio file sent as one.
+  voiceNote: v.optional(v.boolean()),
+  storageId: v.optional(v.id("_storage")),
+  // Download tries so far; after the last one the state is "failed" and the thread says so.
+  attempts: v.optional(v.number()),
+});
+export const locationValidator = v.object({
+  latitude: v.number(),
+  longitude: v.number(),
+  name: v.optional(v.string()),
+  address: v.optional(v.string()),
+});
+/** A shared contact card (vCard): the name and the first phone number in it. */
+export const sharedContactValidator = v.object({ name: v.string(), phone: v.optional(v.string()) });
+/** The message this one replies to: its WhatsApp id, the words quoted, and our row when we have it. */
+export const quotedValidator = v.object({
+  externalId: v.string(),
+  text: v.optional(v.string()),
+  messageId: v.optional(v.id("messages")),
+});
+/** One reaction per reactor (WhatsApp replaces a person's reaction; an empty emoji removes it). */
+export const reactionValidator = v.object({ emoji: v.string(), fromMe: v.boolean(), at: v.number() });
 export const deliveryValidator = literals(...DELIVERY_STATES);
 export const webhookProviderValidator = v.union(v.literal("clerk"), v.literal("evolution"));
 /** One count per SPIN stage. */
@@ -97,6 +128,10 @@ export const sessionFields = {
   contactId: v.id("contacts"),
   stage: spinStageValidator,
   status: sessionStatusValidator,
+  // Snoozed until then (a scheduled wake-up reopens it), or until the customer's next message when absent.
+  snoozedUntil: v.optional(v.number()),
+  // The member who owns the conversation; absent = unassigned.
+  assigneeId: v.optional(v.id("users")),
   botPaused: v.boolean(),
   needsAttention: v.boolean(),
   processingToken: v.optional(v.string()),
@@ -135,6 +170,21 @@ export const messageFields = {
   agentId: v.id("agents"),
   direction: directionValidator,
   author: authorValidator,
+  // The member who wrote a "human" message from SpinDesk; absent for the bot, the customer, and
+  // messages typed on the linked phone.
+  authorUserId: v.optional(v.id("users")),
+  // Absent on rows stored before kinds existed: "text". Media messages keep their caption in `text`.
+  kind: v.optional(messageKindValidator),
+  media: v.optional(mediaValidator),
+  location: v.optional(locationValidator),
+  sharedContact: v.optional(sharedContactValidator),
+  quoted: v.optional(quotedValidator),
+  reactions: v.optional(v.array(reactionValidator)),
+  // An edit keeps every earlier text here (the audit), newest last.
+  editedAt: v.optional(v.number()),
+  previousTexts: v.optional(v.array(v.object({ text: v.string(), until: v.number() }))),
+  // Deleted for everyone by the customer: hidden in the thread, kept for the audit.
+  deletedAt: v.optional(v.number()),
   text: v.string(),
   // An inbound text over MAX_TEXT_LENGTH is stored cut: its full length, and that it was cut.
   textLength: v.optional(v.number()),
@@ -171,6 +221,9 @@ export const contactFields = {
   waJid: v.string(),
   waJidAlt: v.optional(v.string()),
   name: v.optional(v.string()),
+  // The name the customer set in WhatsApp (pushName / contacts.upsert); `name` is the team's, editable.
+  whatsappName: v.optional(v.string()),
+  profilePictureUrl: v.optional(v.string()),
   // The customer asked not to be written to (LGPD, WhatsApp policy): no agent's bot writes again.
   optedOutAt: v.optional(v.number()),
 };

@@ -83,7 +83,7 @@ async function setStatus(
   await recordAudit(ctx.db, {
     orgId: ctx.org._id,
     actorUserId: ctx.viewer.userId,
-    action: status === "closed" ? "session.closed" : "session.reopened",
+    action: status === "resolved" ? "session.closed" : "session.reopened",
     target: `session:${session._id}`,
   });
   return null;
@@ -93,13 +93,13 @@ async function setStatus(
 export const close = orgMutation({
   args: { sessionId: v.id("sessions") },
   returns: v.null(),
-  handler: async (ctx, { sessionId }) => setStatus(ctx, sessionId, "closed"),
+  handler: async (ctx, { sessionId }) => setStatus(ctx, sessionId, "resolved"),
 });
 
 export const reopen = orgMutation({
   args: { sessionId: v.id("sessions") },
   returns: v.null(),
-  handler: async (ctx, { sessionId }) => setStatus(ctx, sessionId, "active"),
+  handler: async (ctx, { sessionId }) => setStatus(ctx, sessionId, "open"),
 });
 
 async function setBotPaused(

@@ -22,7 +22,7 @@ export function StageBadge({ stage }: { stage: SpinStage }) {
 
 export function SessionStatusBadge({ status }: { status: SessionStatus }) {
   const t = useTranslations("conversations.status");
-  return <Badge tone={status === "active" ? "brand" : "neutral"}>{t(status)}</Badge>;
+  return <Badge tone={status === "open" ? "brand" : "neutral"}>{t(status)}</Badge>;
 }
 
 export function UnreadBadge({ count }: { count: number }) {

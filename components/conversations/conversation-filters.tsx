@@ -1,5 +1,6 @@
 "use client";
 
+import { isSessionStatus } from "@/lib/inbox/statuses";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { inputClasses } from "@/components/ui/field";
@@ -43,13 +44,15 @@ export function ConversationFilters({ agents, filters, onChange }: ConversationF
           value={filters.status ?? ""}
           onChange={(event) => {
             const value = event.target.value;
-            onChange({ ...filters, status: value === "active" || value === "closed" ? value : undefined });
+            onChange({ ...filters, status: isSessionStatus(value) ? value : undefined });
           }}
           className={inputClasses}
         >
           <option value="">{t("all")}</option>
-          <option value="active">{t("active")}</option>
-          <option value="closed">{t("closed")}</option>
+          <option value="open">{t("open")}</option>
+          <option value="pending">{t("pending")}</option>
+          <option value="snoozed">{t("snoozed")}</option>
+          <option value="resolved">{t("resolved")}</option>
         </select>
       </div>
     </div>

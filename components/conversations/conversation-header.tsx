@@ -25,7 +25,7 @@ export function ConversationHeader({ orgId, session }: ConversationHeaderProps) 
   const reopen = useMutation(api.sessions.reopen);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const active = session.status === "active";
+  const active = session.status === "open";
 
   async function toggle() {
     setPending(true);

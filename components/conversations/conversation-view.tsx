@@ -33,7 +33,7 @@ export function ConversationView({ orgId, sessionId }: { orgId: string; sessionI
             customerLabel={contactLabel(session)}
             timeZone={org.timezone}
           />
-          <Composer orgId={orgId} sessionId={sessionId} closed={session.status === "closed"} optedOut={session.contactOptedOut} />
+          <Composer orgId={orgId} sessionId={sessionId} closed={session.status === "resolved"} optedOut={session.contactOptedOut} />
         </Card>
         <aside className="space-y-6" aria-label={t("sidePanel")}>
           <BotState orgId={orgId} session={session} />

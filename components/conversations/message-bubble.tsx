@@ -8,6 +8,7 @@ const DELIVERY_CLASSES: Record<MessageView["delivery"], string> = {
   sent: "text-slate-600",
   delivered: "text-slate-600",
   read: "text-brand-700",
+  played: "text-brand-700",
   failed: "font-medium text-rose-700",
 };
 

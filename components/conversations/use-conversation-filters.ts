@@ -1,5 +1,6 @@
 "use client";
 
+import { isSessionStatus } from "@/lib/inbox/statuses";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { Id } from "@/convex/_generated/dataModel";
 import type { SessionStatus } from "./types";
@@ -17,7 +18,7 @@ export function useConversationFilters(agentIds: ReadonlyArray<string> | undefin
   const status = params.get("status");
   const agent = params.get("agent");
   const filters: ConversationFilters = {
-    status: status === "active" || status === "closed" ? status : undefined,
+    status: isSessionStatus(status) ? status : undefined,
     agentId: agent !== null && agentIds?.includes(agent) ? (agent as Id<"agents">) : undefined,
   };
 

@@ -19,7 +19,7 @@ export function storedText(text: string): { text: string; textLength?: number; t
   return { text: text.slice(0, MAX_TEXT_LENGTH), textLength: text.length, truncated: true };
 }
 
-const DELIVERY_RANK: Record<Delivery, number> = { failed: 0, pending: 1, sent: 2, delivered: 3, read: 4 };
+const DELIVERY_RANK: Record<Delivery, number> = { failed: 0, pending: 1, sent: 2, delivered: 3, read: 4, played: 5 };
 
 /** Delivery only moves forward (a late "sent" never undoes "read"). */
 export function laterDelivery(a: Delivery, b: Delivery): Delivery {

@@ -72,7 +72,7 @@ function botPatch(session: SessionState, message: ArrivedMessage, now: number, t
       inboundSeq: (session.inboundSeq ?? 0) + 1,
       replyDueAt: now + REPLY_DEBOUNCE_MS,
       // A customer writing again reopens the conversation.
-      ...(session.status === "closed" ? { status: "active" as const } : {}),
+      ...(session.status === "resolved" ? { status: "open" as const } : {}),
     };
   }
   // A person took over: the bot stops, the customer is no longer waiting, and the person's exchange
@@ -105,7 +105,7 @@ export function newSessionFields(agent: Pick<Doc<"agents">, "_id" | "orgId">, co
     agentId: agent._id,
     contactId,
     stage: "situation" as const,
-    status: "active" as const,
+    status: "open" as const,
     botPaused: false,
     needsAttention: false,
     pendingReply: false,

@@ -4,10 +4,19 @@ import {
   connectResponse,
   connectionStateResponse,
   createInstanceResponse,
+  mediaBase64Response,
   sendTextResponse,
   type QrCodeFields,
 } from "./schemas";
-import { GatewayError, type ConnectionState, type EvolutionClient, type EvolutionConfig, type QrCode, type WebhookTarget } from "./types";
+import {
+  GatewayError,
+  type ConnectionState,
+  type EvolutionClient,
+  type EvolutionConfig,
+  type QrCode,
+  type SentMessage,
+  type WebhookTarget,
+} from "./types";
 
 /** Evolution's webhook settings for SpinDesk: one URL for every event, media inline, signed with `jwt_key`. */
 function webhookSettings(target: WebhookTarget) {
@@ -39,6 +48,15 @@ function connectionStateOf(state: string | null | undefined, operation: string):
 /** Baileys reports seconds; a value that is already milliseconds is kept as is. */
 function toMillis(timestamp: number): number {
   return timestamp > 99_999_999_999 ? Math.floor(timestamp) : Math.floor(timestamp) * 1000;
+}
+
+/** Evolution's `quoted` option: the key of the message replied to is enough for it to find the rest. */
+function quotedBody(quotedExternalId: string | undefined) {
+  return quotedExternalId === undefined ? {} : { quoted: { key: { id: quotedExternalId } } };
+}
+
+function sentMessageOf(answer: { key: { id: string; remoteJid: string }; messageTimestamp: number }): SentMessage {
+  return { externalId: answer.key.id, remoteJid: answer.key.remoteJid, sentAt: toMillis(answer.messageTimestamp) };
 }
 
 export function createEvolutionClient(config: EvolutionConfig): EvolutionClient {
@@ -116,12 +134,36 @@ export function createEvolutionClient(config: EvolutionConfig): EvolutionClient 
       );
     },
 
-    async sendText(instanceName, { number, text }) {
+    async sendText(instanceName, { number, text, quotedExternalId }) {
+      const body = { number, text, ...quotedBody(quotedExternalId) };
       const answer = await http(
-        { method: "POST", path: `/message/sendText/${segment(instanceName)}`, operation: "sendText", body: { number, text } },
+        { method: "POST", path: `/message/sendText/${segment(instanceName)}`, operation: "sendText", body },
         sendTextResponse,
       );
-      return { externalId: answer.key.id, remoteJid: answer.key.remoteJid, sentAt: toMillis(answer.messageTimestamp) };
+      return sentMessageOf(answer);
+    },
+
+    async sendMedia(instanceName, { quotedExternalId, caption, ...media }) {
+      const body = { ...media, caption: caption ?? "", ...quotedBody(quotedExternalId) };
+      const answer = await http(
+        { method: "POST", path: `/message/sendMedia/${segment(instanceName)}`, operation: "sendMedia", body },
+        sendTextResponse,
+      );
+      return sentMessageOf(answer);
+    },
+
+    async mediaOf(instanceName, externalId) {
+      const answer = await http(
+        {
+          method: "POST",
+          path: `/chat/getBase64FromMediaMessage/${segment(instanceName)}`,
+          operation: "getBase64FromMediaMessage",
+          body: { message: { key: { id: externalId } }, convertToMp4: false },
+        },
+        mediaBase64Response,
+      );
+      const base64 = answer.base64.replace(/^data:[^,]*,/, "");
+      return { base64, mimetype: answer.mimetype ?? null, fileName: answer.fileName ?? null };
     },
   };
 }

@@ -48,5 +48,12 @@ export const sendTextResponse = z.object({
   messageTimestamp: unixSeconds,
 });
 
+/** `POST /chat/getBase64FromMediaMessage`: the file as base64 (sometimes a data URL) with its type. */
+export const mediaBase64Response = z.object({
+  base64: z.string().min(1),
+  mimetype: z.string().nullish(),
+  fileName: z.string().nullish(),
+});
+
 /** logout / delete / webhook set: SpinDesk reads nothing back, but the answer must still be Evolution's JSON object. */
 export const acknowledgement = z.object({});

@@ -12,7 +12,16 @@ export type EvolutionConfig = {
 };
 
 /** Webhook events SpinDesk subscribes every instance to (Evolution's uppercase names). */
-export const WEBHOOK_EVENTS = ["MESSAGES_UPSERT", "CONNECTION_UPDATE", "QRCODE_UPDATED", "SEND_MESSAGE"] as const;
+export const WEBHOOK_EVENTS = [
+  "MESSAGES_UPSERT",
+  "MESSAGES_UPDATE",
+  "MESSAGES_EDITED",
+  "MESSAGES_DELETE",
+  "CONTACTS_UPSERT",
+  "CONNECTION_UPDATE",
+  "QRCODE_UPDATED",
+  "SEND_MESSAGE",
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** What the gateway reports of an instance's link when asked. */
@@ -21,10 +30,24 @@ export type ConnectionState = (typeof CONNECTION_STATES)[number];
 /** What webhooks report: the connection states plus "refused" (Evolution's QR limit reached). */
 export const AGENT_STATES = [...CONNECTION_STATES, "refused"] as const;
 export type AgentState = (typeof AGENT_STATES)[number];
-/** A sent message's delivery as WhatsApp reports it, from our send to the customer's read. */
-export const DELIVERY_STATES = ["pending", "sent", "delivered", "read", "failed"] as const;
+/**
+ * A sent message's delivery as WhatsApp reports it, from our send to the customer's read ("played" for a
+ * voice note the customer listened to). Ordered: a state never moves back to an earlier one.
+ */
+export const DELIVERY_STATES = ["pending", "sent", "delivered", "read", "played", "failed"] as const;
 export type Delivery = (typeof DELIVERY_STATES)[number];
 export type QrCode = { code: string; base64: string };
+
+/** What one WhatsApp message carries; "text" is a plain (or extended) text message. */
+export const MESSAGE_KINDS = ["text", "image", "video", "audio", "document", "sticker", "location", "contact"] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+/** A media file's journey into our storage: fetched after the webhook answers, retried, then given up. */
+export const MEDIA_STATES = ["pending", "ready", "failed"] as const;
+export type MediaState = (typeof MEDIA_STATES)[number];
+/** What `sendMedia` can send (Evolution's `mediatype`). */
+export const OUTBOUND_MEDIA_TYPES = ["image", "video", "document", "audio"] as const;
+export type OutboundMediaType = (typeof OUTBOUND_MEDIA_TYPES)[number];
+export type SentMessage = { externalId: string; remoteJid: string; sentAt: number };
 
 export type WebhookTarget = {
   url: string;
@@ -62,6 +85,21 @@ export interface EvolutionClient {
   /** Idempotent: an instance that is already gone counts as deleted. */
   deleteInstance(instanceName: string): Promise<void>;
   setWebhook(instanceName: string, webhook: WebhookTarget): Promise<void>;
-  /** `number` in international digits (e.g. 5511999990001) or a full JID. */
-  sendText(instanceName: string, input: { number: string; text: string }): Promise<{ externalId: string; remoteJid: string; sentAt: number }>;
+  /** `number` in international digits (e.g. 5511999990001) or a full JID; `quotedExternalId` replies to that message. */
+  sendText(instanceName: string, input: { number: string; text: string; quotedExternalId?: string }): Promise<SentMessage>;
+  /** `media` is raw base64 (no data: prefix). */
+  sendMedia(
+    instanceName: string,
+    input: {
+      number: string;
+      mediatype: OutboundMediaType;
+      mimetype: string;
+      media: string;
+      fileName: string;
+      caption?: string;
+      quotedExternalId?: string;
+    },
+  ): Promise<SentMessage>;
+  /** A received message's file (`POST /chat/getBase64FromMediaMessage`), as raw base64 with its type. */
+  mediaOf(instanceName: string, externalId: string): Promise<{ base64: string; mimetype: string | null; fileName: string | null }>;
 }

@@ -28,7 +28,7 @@ async function seed(messages: number) {
     const sessions: Id<"sessions">[] = [];
     for (const [i, agentId] of agents.entries()) {
       const contactId = await insertContact(ctx, orgId, agentId, { waJid: `55119000000${i}@s.whatsapp.net` });
-      const base = { orgId, agentId, contactId, stage: "situation" as const, status: "active" as const, botPaused: false, needsAttention: false, pendingReply: false, unreadCount: 0 };
+      const base = { orgId, agentId, contactId, stage: "situation" as const, status: "open" as const, botPaused: false, needsAttention: false, pendingReply: false, unreadCount: 0 };
       sessions.push(await ctx.db.insert("sessions", { ...base, lastMessageAt: NOW, startedAt: NOW - DAYS * 86_400_000 }));
     }
     return { orgId, agents, sessions };

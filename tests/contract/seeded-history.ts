@@ -40,7 +40,7 @@ export async function writeSeededSnapshot(dataDir: string, history: History): Pr
   const sessions: string[] = [];
   for (let n = 0; n < CUSTOMERS; n++) {
     const contactId = insert("contacts", { orgId, agentId, waJid: customerJid(n) });
-    const session = { orgId, agentId, contactId, stage: "situation", status: "active", botPaused: false, needsAttention: false, pendingReply: false, unreadCount: 0 };
+    const session = { orgId, agentId, contactId, stage: "situation", status: "open", botPaused: false, needsAttention: false, pendingReply: false, unreadCount: 0 };
     sessions.push(insert("sessions", { ...session, lastMessageAt: start }));
   }
   const spacing = Math.max(1, Math.floor((29 * 86_400_000) / history.messages));

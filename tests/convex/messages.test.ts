@@ -172,7 +172,7 @@ describe("sendHuman", () => {
 
   test("refuses a closed conversation with CONFLICT until it is reopened", async () => {
     const { t, sessionA } = await twoOrgsWithConversations();
-    await t.run((ctx) => ctx.db.patch("sessions", sessionA, { status: "closed" }));
+    await t.run((ctx) => ctx.db.patch("sessions", sessionA, { status: "resolved" }));
     const gateway = stubEvolution();
     const attempt = t.withIdentity(member).action(api.messages.sendHuman, { orgId: "org_a", sessionId: sessionA, text: "Oi" });
     await expect(attempt).rejects.toMatchObject({ data: { code: "CONFLICT" } });

@@ -83,7 +83,7 @@ async function randomStep(w: World, rnd: Random, sent: { id: string; text: strin
     const action = rnd.pick([api.sessions.pauseBot, api.sessions.resumeBot, api.sessions.close, api.sessions.reopen]);
     await w.t.withIdentity(admin).mutation(action, { orgId: "org_a", sessionId: session._id });
   } else if (roll < 0.8) {
-    const sessions = (await w.t.run((ctx) => ctx.db.query("sessions").collect())).filter((s) => s.status === "active");
+    const sessions = (await w.t.run((ctx) => ctx.db.query("sessions").collect())).filter((s) => s.status === "open");
     if (sessions.length === 0) return;
     await w.t.withIdentity(admin).action(api.messages.sendHuman, { orgId: "org_a", sessionId: rnd.pick(sessions)._id, text: "Olá! Posso ajudar?" });
   } else if (roll < 0.9) {

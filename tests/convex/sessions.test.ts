@@ -40,7 +40,7 @@ describe("list", () => {
       contactName: "Customer 2",
       contactNumber: "5511900000002",
       stage: "situation",
-      status: "active",
+      status: "open",
       unreadCount: 2,
       lastMessageAt: 1002,
       lastMessagePreview: "Quanto custa?",
@@ -68,19 +68,19 @@ describe("list", () => {
     const { t, a, sessionsA } = await twoOrgsWithSessions();
     const { otherAgent, otherSession } = await t.run(async (ctx) => {
       const otherAgent = await insertAgent(ctx, a.orgId, { name: "Support" });
-      const otherSession = await insertSession(ctx, a.orgId, otherAgent, { lastMessageAt: 3000, status: "closed" });
-      await ctx.db.patch("sessions", sessionsA[1], { status: "closed" });
+      const otherSession = await insertSession(ctx, a.orgId, otherAgent, { lastMessageAt: 3000, status: "resolved" });
+      await ctx.db.patch("sessions", sessionsA[1], { status: "resolved" });
       return { otherAgent, otherSession };
     });
     const caller = t.withIdentity(member);
-    const ids = async (filter: { agentId?: Id<"agents">; status?: "active" | "closed" }, numItems = 10) =>
+    const ids = async (filter: { agentId?: Id<"agents">; status?: "open" | "resolved" }, numItems = 10) =>
       (await caller.query(api.sessions.list, { orgId: "org_a", paginationOpts: page(numItems), ...filter })).page.map((item) => item._id);
 
     expect(await ids({ agentId: a.agentId })).toEqual([sessionsA[2], sessionsA[1], sessionsA[0]]);
     expect(await ids({ agentId: otherAgent })).toEqual([otherSession]);
-    expect(await ids({ status: "closed" })).toEqual([otherSession, sessionsA[1]]);
-    expect(await ids({ status: "active" }, 2)).toEqual([sessionsA[2], sessionsA[0]]);
-    expect(await ids({ agentId: a.agentId, status: "closed" })).toEqual([sessionsA[1]]);
+    expect(await ids({ status: "resolved" })).toEqual([otherSession, sessionsA[1]]);
+    expect(await ids({ status: "open" }, 2)).toEqual([sessionsA[2], sessionsA[0]]);
+    expect(await ids({ agentId: a.agentId, status: "resolved" })).toEqual([sessionsA[1]]);
   });
 
   test("never lists another organization's sessions, even filtered by its agent", async () => {
@@ -142,9 +142,9 @@ describe("close and reopen", () => {
     const { t, a, sessionsA } = await twoOrgsWithSessions();
     const caller = t.withIdentity(member);
     await caller.mutation(api.sessions.close, { orgId: "org_a", sessionId: sessionsA[0] });
-    expect((await t.run((ctx) => ctx.db.get("sessions", sessionsA[0])))?.status).toBe("closed");
+    expect((await t.run((ctx) => ctx.db.get("sessions", sessionsA[0])))?.status).toBe("resolved");
     await caller.mutation(api.sessions.reopen, { orgId: "org_a", sessionId: sessionsA[0] });
-    expect((await t.run((ctx) => ctx.db.get("sessions", sessionsA[0])))?.status).toBe("active");
+    expect((await t.run((ctx) => ctx.db.get("sessions", sessionsA[0])))?.status).toBe("open");
 
     const audit = await t.run((ctx) => ctx.db.query("auditLog").collect());
     expect(audit).toEqual([
@@ -169,12 +169,12 @@ describe("close and reopen", () => {
     await expect(caller.mutation(api.sessions.close, { orgId: "org_a", sessionId: sessionB })).rejects.toMatchObject({
       data: { code: "NOT_FOUND" },
     });
-    expect((await t.run((ctx) => ctx.db.get("sessions", sessionB)))?.status).toBe("active");
-    await t.run((ctx) => ctx.db.patch("sessions", sessionB, { status: "closed" }));
+    expect((await t.run((ctx) => ctx.db.get("sessions", sessionB)))?.status).toBe("open");
+    await t.run((ctx) => ctx.db.patch("sessions", sessionB, { status: "resolved" }));
     await expect(caller.mutation(api.sessions.reopen, { orgId: "org_a", sessionId: sessionB })).rejects.toMatchObject({
       data: { code: "NOT_FOUND" },
     });
-    expect((await t.run((ctx) => ctx.db.get("sessions", sessionB)))?.status).toBe("closed");
+    expect((await t.run((ctx) => ctx.db.get("sessions", sessionB)))?.status).toBe("resolved");
     expect(await t.run((ctx) => ctx.db.query("auditLog").collect())).toEqual([]);
   });
 });

@@ -77,7 +77,7 @@ describe("a customer's first message", () => {
       agentId: agentA,
       contactId: contact._id,
       stage: "situation",
-      status: "active",
+      status: "open",
       botPaused: false,
       needsAttention: false,
       pendingReply: false,
@@ -260,16 +260,16 @@ describe("closed conversations", () => {
   test("an inbound message reopens the session and counts as unread", async () => {
     await expectStored(upsert({ id: "M1", timestamp: TS1 }));
     const [session] = await all("sessions");
-    await t.run((ctx) => ctx.db.patch("sessions", session._id, { status: "closed", unreadCount: 0 }));
+    await t.run((ctx) => ctx.db.patch("sessions", session._id, { status: "resolved", unreadCount: 0 }));
     await expectStored(upsert({ id: "M2", timestamp: TS2 }));
-    expect(await all("sessions")).toEqual([expect.objectContaining({ _id: session._id, status: "active", unreadCount: 1 })]);
+    expect(await all("sessions")).toEqual([expect.objectContaining({ _id: session._id, status: "open", unreadCount: 1 })]);
   });
 
   test("a message typed on the phone does not reopen a closed session", async () => {
     await expectStored(upsert({ id: "M1", timestamp: TS1 }));
     const [session] = await all("sessions");
-    await t.run((ctx) => ctx.db.patch("sessions", session._id, { status: "closed", unreadCount: 0 }));
+    await t.run((ctx) => ctx.db.patch("sessions", session._id, { status: "resolved", unreadCount: 0 }));
     await expectStored(upsert({ id: "PHONE-1", fromMe: true, timestamp: TS2 }));
-    expect(await all("sessions")).toEqual([expect.objectContaining({ status: "closed", unreadCount: 0 })]);
+    expect(await all("sessions")).toEqual([expect.objectContaining({ status: "resolved", unreadCount: 0 })]);
   });
 });
