@@ -320,5 +320,18 @@ export default defineSchema({
     .index("by_provider_and_deliveryId", ["provider", "deliveryId"])
     .index("by_receivedAt", ["receivedAt"]),
 
+  // A teammate named in a note (`@Olivia`): shown in her Mine view and header badge until she opens it.
+  mentions: defineTable({
+    orgId: v.id("organizations"),
+    userId: v.id("users"),
+    sessionId: v.id("sessions"),
+    messageId: v.id("messages"),
+    byUserId: v.id("users"),
+    at: v.number(),
+    seenAt: v.optional(v.number()),
+  })
+    .index("by_org_and_user_and_seenAt_and_at", ["orgId", "userId", "seenAt", "at"])
+    .index("by_org_and_user_and_session", ["orgId", "userId", "sessionId"]),
+
   auditLog: defineTable(auditEntryFields).index("by_org_and_at", ["orgId", "at"]),
 });
