@@ -320,6 +320,20 @@ export default defineSchema({
     .index("by_provider_and_deliveryId", ["provider", "deliveryId"])
     .index("by_receivedAt", ["receivedAt"]),
 
+  // Org-defined labels (admins manage them), applied to conversations through sessionLabels.
+  labels: defineTable({ orgId: v.id("organizations"), name: v.string(), color: v.string() }).index("by_org_and_name", ["orgId", "name"]),
+
+  // One row per label on a conversation; `lastMessageAt` is the session's, kept in step by a trigger,
+  // so "conversations with this label, newest activity first" is one index range.
+  sessionLabels: defineTable({
+    orgId: v.id("organizations"),
+    sessionId: v.id("sessions"),
+    labelId: v.id("labels"),
+    lastMessageAt: v.number(),
+  })
+    .index("by_org_and_label_and_lastMessageAt", ["orgId", "labelId", "lastMessageAt"])
+    .index("by_org_and_session_and_label", ["orgId", "sessionId", "labelId"]),
+
   // A teammate named in a note (`@Olivia`): shown in her Mine view and header badge until she opens it.
   mentions: defineTable({
     orgId: v.id("organizations"),
