@@ -39,6 +39,9 @@ export function orgRules(ctx: RlsContext): Rules<RlsContext, DataModel> {
     stageEvents: tenant,
     dailyStats: tenant,
     auditLog: tenant,
+    labels: tenant,
+    sessionLabels: tenant,
+    mentions: tenant,
   };
 }
 

@@ -25,6 +25,12 @@ export const tenantRowsByOrg = {
     db.query("dailyStats").withIndex("by_org_and_generation_and_day_and_agent", (q) => q.eq("orgId", orgId)).take(limit),
   auditLog: (db: DatabaseReader, orgId: OrgId, limit: number) =>
     db.query("auditLog").withIndex("by_org_and_at", (q) => q.eq("orgId", orgId)).take(limit),
+  labels: (db: DatabaseReader, orgId: OrgId, limit: number) =>
+    db.query("labels").withIndex("by_org_and_name", (q) => q.eq("orgId", orgId)).take(limit),
+  sessionLabels: (db: DatabaseReader, orgId: OrgId, limit: number) =>
+    db.query("sessionLabels").withIndex("by_org_and_session_and_label", (q) => q.eq("orgId", orgId)).take(limit),
+  mentions: (db: DatabaseReader, orgId: OrgId, limit: number) =>
+    db.query("mentions").withIndex("by_org_and_user_and_session", (q) => q.eq("orgId", orgId)).take(limit),
 } satisfies Record<string, (db: DatabaseReader, orgId: OrgId, limit: number) => Promise<RowRef[]>>;
 
 export type TenantTable = keyof typeof tenantRowsByOrg;
