@@ -56,5 +56,9 @@ export const EN_REPLIES: Phrasebook = {
   faqUnknown: "Good question! I'll have someone from the team confirm that for you here.",
   handoff: "Sure! A person from our team will pick up the conversation with you here.",
   optOut: "Understood, you won't get any more messages from us. Sorry for the bother.",
+  audioNotice: "I can't listen to voice messages here yet. Could you type it for me?",
+  audioHandoff: "I'll ask someone from our team to listen to your voice message and reply here.",
+  visualNotice: "Thanks for the file! I can't open images or documents here. Could you tell me in a few words what it's about?",
+  visualHandoff: "I'll ask someone from our team to take a look at what you sent and reply here.",
   closings: ["I'm here if you need anything.", "Just message me if anything comes up.", "Happy to help whenever you need."],
 };

@@ -75,6 +75,22 @@ export const PT_REPLIES: Phrasebook = {
     "Tudo certo, você não vai mais receber mensagens nossas. Desculpe o incômodo.",
     "Tudo certo, vocês não vão mais receber mensagens nossas. Desculpe o incômodo.",
   ],
+  audioNotice: [
+    "Ainda não consigo ouvir áudios por aqui. Pode me escrever em texto?",
+    "Ainda não consigo ouvir áudios por aqui. Vocês podem me escrever em texto?",
+  ],
+  audioHandoff: [
+    "Vou pedir para uma pessoa da equipe ouvir seu áudio e te responder por aqui.",
+    "Vou pedir para uma pessoa da equipe ouvir o áudio de vocês e responder por aqui.",
+  ],
+  visualNotice: [
+    "Recebi seu arquivo, mas não consigo abrir imagens nem documentos por aqui. Me conta em texto do que se trata?",
+    "Recebi o arquivo de vocês, mas não consigo abrir imagens nem documentos por aqui. Me contam em texto do que se trata?",
+  ],
+  visualHandoff: [
+    "Vou pedir para uma pessoa da equipe dar uma olhada no que você mandou e te responder por aqui.",
+    "Vou pedir para uma pessoa da equipe dar uma olhada no que vocês mandaram e responder por aqui.",
+  ],
   closings: [
     ["Fico à disposição por aqui!", "Fico à disposição de vocês por aqui!"],
     "Qualquer coisa, é só chamar.",

@@ -24,6 +24,13 @@ export interface Phrasebook {
   faqUnknown: Variants;
   handoff: Variants;
   optOut: Variants;
+  /** The first voice note the bot cannot listen to: it asks for text. */
+  audioNotice: Variants;
+  /** A voice note again (or the agent hands voice notes over): a person will listen. */
+  audioHandoff: Variants;
+  /** A photo, video or document without a caption: the bot asks what it is about. */
+  visualNotice: Variants;
+  visualHandoff: Variants;
   /** When every question has been asked: a close that asks nothing. */
   closings: Variants[];
 }

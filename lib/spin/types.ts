@@ -1,3 +1,5 @@
+import type { MessageKind } from "../whatsapp/types";
+
 /** The order a SPIN conversation normally walks through. */
 export const SPIN_ORDER = ["situation", "problem", "implication", "need_payoff"] as const;
 
@@ -32,6 +34,9 @@ export function stageAfter(stage: SpinStage): SpinStage {
 
 export type ChatAuthor = "customer" | "bot" | "human";
 
+/** What a WhatsApp message carried (lib/whatsapp MESSAGE_KINDS): the engine reads words, not files. */
+export type { MessageKind };
+
 export interface ChatTurn {
   author: ChatAuthor;
   text: string;
@@ -40,4 +45,6 @@ export interface ChatTurn {
    * when absent the engine recognizes its own phrasings.
    */
   questionStage?: SpinStage | null;
+  /** Absent: text. A voice note or a photo without a caption has an empty `text`. */
+  kind?: MessageKind;
 }
