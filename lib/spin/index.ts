@@ -26,7 +26,7 @@ export { defaultKnowledge, knowledgeProblems, KNOWLEDGE_LIMITS, type AgentKnowle
 export { readPersona, shortProductName, type PersonaTraits } from "./persona";
 export { stagesShown, type StageShown } from "./evidence";
 export { detectIntent, type IntentFound } from "./intents";
-export { mediaTurn, wordsOf, type IncomingMessage, type MediaPolicy, type MediaTurn } from "./media";
+export { decideBurst, mediaTurn, wordsOf, type IncomingMessage, type MediaPolicy, type MediaTurn } from "./media";
 export { decideTurn, type StagePassed, type TurnDecision, type TurnInput } from "./turn";
 export { stageReason } from "./timeline";
 export { runConversation, type ConversationOptions, type ConversationStep } from "./conversation";

@@ -1,4 +1,7 @@
+import { decideReply, type DecideOptions, type ReplyDecision } from "./engine";
+import { speaksForTeam } from "./reading";
 import { PHRASEBOOKS, pick } from "./replies";
+import { decideTurn, type TurnInput } from "./turn";
 import type { ChatTurn, Language, MessageKind } from "./types";
 
 /**
@@ -67,4 +70,24 @@ export function mediaTurn(
   const handoff = (unread === "audio" && policy.handOffAudio) || askedBefore(input.history, unread);
   if (handoff) return { reply: pick(unread === "audio" ? book.audioHandoff : book.visualHandoff, input.team), handoff: true, unread };
   return { reply: pick(unread === "audio" ? book.audioNotice : book.visualNotice, input.team), handoff: false, unread };
+}
+
+/**
+ * The next reply to a burst of WhatsApp messages of any kind: the rules (or the model) answer its
+ * words; a burst with none gets `mediaTurn`'s answer. Silence after a handoff or an opt-out holds
+ * for files as for words.
+ */
+export async function decideBurst(
+  input: Omit<TurnInput, "incoming"> & { incoming: IncomingMessage[] },
+  policy: MediaPolicy,
+  options: DecideOptions = {},
+): Promise<ReplyDecision> {
+  const words = wordsOf(input.incoming);
+  const asWords: TurnInput = { ...input, incoming: words };
+  if (words.length > 0 || input.handedOff || input.optedOut) return decideReply(asWords, options);
+  const silent = decideTurn(asWords);
+  const customerTexts = input.history.filter((turn) => turn.author === "customer").map((turn) => turn.text);
+  const media = mediaTurn({ incoming: input.incoming, history: input.history, language: silent.language, team: speaksForTeam(customerTexts) }, policy);
+  if (media === null) return { ...silent, source: "rules" };
+  return { ...silent, reply: media.reply, handoff: media.handoff, source: "rules" };
 }

@@ -85,13 +85,20 @@ export function systemPrompt(request: ModelRequest): string {
   ].join("\n");
 }
 
+/** A file the model cannot see is named, with its caption: "[voice message]", "[image] segue a planilha". */
+function customerContent(turn: ChatTurn): string {
+  if (turn.kind === undefined || turn.kind === "text") return turn.text;
+  const label = `[${turn.kind === "audio" ? "voice message" : turn.kind}]`;
+  return turn.text.trim() === "" ? label : `${label} ${turn.text}`;
+}
+
 /** The customer speaks as the user; the bot and the team's people both speak for the business. */
 export function chatMessages(request: ModelRequest): ChatMessage[] {
   const turns: ChatTurn[] = [...request.history, ...request.incoming.map((text) => ({ author: "customer" as const, text }))];
   const messages = withinBudget(turns).map(
     (turn): ChatMessage =>
       turn.author === "customer"
-        ? { role: "user", content: turn.text }
+        ? { role: "user", content: customerContent(turn) }
         : { role: "assistant", content: turn.author === "human" ? `[a person from the team] ${turn.text}` : turn.text },
   );
   return [{ role: "system", content: systemPrompt(request) }, ...messages];

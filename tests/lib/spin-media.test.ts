@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { mediaTurn, wordsOf, type ChatTurn, type IncomingMessage } from "../../lib/spin";
+import { decideBurst, defaultKnowledge, mediaTurn, wordsOf, type ChatTurn, type IncomingMessage } from "../../lib/spin";
 
 const voiceNote: IncomingMessage = { text: "", kind: "audio" };
 const bareImage: IncomingMessage = { text: "", kind: "image" };
@@ -58,5 +58,33 @@ describe("a burst with words", () => {
 
   test("an empty burst needs no media answer", () => {
     expect(turn([])).toBeNull();
+  });
+});
+
+describe("deciding a burst of any kind", () => {
+  const knowledge = defaultKnowledge("pt");
+  const base = { history: [] as ChatTurn[], stage: "situation" as const, handedOff: false, optedOut: false, knowledge };
+
+  test("a voice note alone gets the request for text and keeps the stage", async () => {
+    const decision = await decideBurst({ ...base, incoming: [voiceNote] }, asksForText);
+    expect(decision).toMatchObject({ reply: expect.stringContaining("áudio"), handoff: false, stage: "situation", questionStage: null, source: "rules" });
+  });
+
+  test("the words of a mixed burst are answered as if the file were not there", async () => {
+    const mixed = await decideBurst({ ...base, incoming: [voiceNote, { text: "hoje uso planilha e perco muito tempo" }] }, asksForText);
+    const wordsOnly = await decideBurst({ ...base, incoming: [{ text: "hoje uso planilha e perco muito tempo" }] }, asksForText);
+    expect(mixed).toEqual(wordsOnly);
+    expect(mixed.stage).toBe("problem");
+  });
+
+  test("stays silent on a voice note after a handoff or an opt-out", async () => {
+    expect((await decideBurst({ ...base, handedOff: true, incoming: [voiceNote] }, asksForText)).reply).toBeNull();
+    expect((await decideBurst({ ...base, optedOut: true, incoming: [voiceNote] }, asksForText)).reply).toBeNull();
+  });
+
+  test("a voice note in an English conversation is answered in English", async () => {
+    const history: ChatTurn[] = [{ author: "customer", text: "Hi, I run a small bakery and we take orders on WhatsApp" }];
+    const decision = await decideBurst({ ...base, history, incoming: [voiceNote] }, asksForText);
+    expect(decision.reply).toBe("I can't listen to voice messages here yet. Could you type it for me?");
   });
 });

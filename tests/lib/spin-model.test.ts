@@ -181,4 +181,15 @@ describe("what the model is sent", () => {
     expect(turns.every((turn) => turn.content.length <= MAX_TURN_CHARS + 1)).toBe(true);
     expect(turns.reduce((sum, turn) => sum + turn.content.length, 0)).toBeLessThanOrEqual(MAX_HISTORY_CHARS + MAX_TURN_CHARS);
   });
+
+  test("a file the model cannot see is named by its kind, with its caption", async () => {
+    const { chatMessages } = await import("../../lib/spin/model-prompt");
+    const { defaultKnowledge } = await import("../../lib/spin");
+    const history = [
+      { author: "customer" as const, text: "", kind: "audio" as const },
+      { author: "customer" as const, text: "segue a planilha", kind: "image" as const },
+    ];
+    const messages = chatMessages({ stage: "situation", history, incoming: ["e aí?"], knowledge: defaultKnowledge("pt"), language: "pt", team: false });
+    expect(messages.slice(1, 3).map((message) => message.content)).toEqual(["[voice message]", "[image] segue a planilha"]);
+  });
 });
