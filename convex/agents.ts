@@ -36,7 +36,7 @@ export const get = orgQuery({
   },
 });
 
-/** The bot's settings for one agent: AI on/off, what it knows (persona, product, price, hours, FAQ), its language. */
+/** The bot's settings for one agent: AI on/off, what it knows (persona, product, price, hours, FAQ), its language, voice notes. */
 export const updateBot = orgMutation({
   role: "admin",
   args: {
@@ -46,14 +46,16 @@ export const updateBot = orgMutation({
     product: v.string(),
     knowledge: v.optional(agentKnowledgeValidator),
     language: botLanguageValidator,
+    // Absent from older clients: the stored setting stays.
+    voiceNoteHandoff: v.optional(v.boolean()),
   },
   returns: v.null(),
-  handler: async (ctx, { agentId, aiEnabled, language, ...profile }) => {
+  handler: async (ctx, { agentId, aiEnabled, language, voiceNoteHandoff, ...profile }) => {
     const agent = await liveAgentX(ctx.db, agentId);
     // Without new knowledge the stored one stays: older clients edit persona and product only.
     const knowledge = profile.knowledge ?? agent.knowledge;
     const stored = botProfileX({ ...profile, knowledge }, language === "en" ? "en" : "pt");
-    await ctx.db.patch("agents", agent._id, { ...stored, aiEnabled, language });
+    await ctx.db.patch("agents", agent._id, { ...stored, aiEnabled, language, ...(voiceNoteHandoff === undefined ? {} : { voiceNoteHandoff }) });
     await recordAudit(ctx.db, {
       orgId: ctx.org._id,
       actorUserId: ctx.viewer.userId,

@@ -244,6 +244,8 @@ export const agentFields = {
   knowledge: v.optional(agentKnowledgeValidator),
   // Absent on agents created before the setting existed: "auto".
   language: v.optional(botLanguageValidator),
+  // Voice notes go straight to a person (the bot cannot listen); absent/false: the bot asks for text once.
+  voiceNoteHandoff: v.optional(v.boolean()),
   // During a rotation the old secret stays valid briefly: deliveries signed before the gateway
   // switched keys are still accepted (Evolution does not retry a 401, so they would be lost).
   previousWebhookSecret: v.optional(v.string()),

@@ -33,6 +33,27 @@ function initialTexts(agent: AgentView): Record<TextField, string> {
   return { persona: agent.persona, product: agent.product, productDescription, priceAnswer, businessHours };
 }
 
+type CheckboxRowProps = { id: string; checked: boolean; onChange: (checked: boolean) => void; disabled: boolean; label: string; hint: string };
+
+function CheckboxRow({ id, checked, onChange, disabled, label, hint }: CheckboxRowProps) {
+  return (
+    <label htmlFor={id} className="flex items-start gap-3">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        disabled={disabled}
+        className="mt-0.5 size-4 rounded border-slate-500 accent-brand-700"
+      />
+      <span>
+        <span className="block text-sm font-medium text-slate-800">{label}</span>
+        <span className="block text-xs text-slate-600">{hint}</span>
+      </span>
+    </label>
+  );
+}
+
 /** The SPIN bot of one agent: on/off, what it knows about the business, its language. Members see it read-only. */
 export function BotSettings({ orgId, agent, canManage }: BotSettingsProps) {
   const t = useTranslations("agents.bot");
@@ -43,6 +64,7 @@ export function BotSettings({ orgId, agent, canManage }: BotSettingsProps) {
   const [texts, setTexts] = useState(() => initialTexts(agent));
   const [faq, setFaq] = useState(agent.knowledge.faq);
   const [language, setLanguage] = useState<BotLanguage>(agent.language);
+  const [voiceNoteHandoff, setVoiceNoteHandoff] = useState(agent.voiceNoteHandoff);
   const [pending, setPending] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +78,7 @@ export function BotSettings({ orgId, agent, canManage }: BotSettingsProps) {
     try {
       const { persona, product, productDescription, priceAnswer, businessHours } = texts;
       const knowledge = { productDescription, priceAnswer, businessHours, faq: faq.filter((entry) => entry.question.trim() && entry.answer.trim()) };
-      await update({ orgId, agentId: agent._id, aiEnabled, persona, product, knowledge, language });
+      await update({ orgId, agentId: agent._id, aiEnabled, persona, product, knowledge, language, voiceNoteHandoff });
       setSaved(true);
     } catch (caught) {
       setError(errorMessage(caught));
@@ -68,20 +90,7 @@ export function BotSettings({ orgId, agent, canManage }: BotSettingsProps) {
   return (
     <form onSubmit={(event) => void submit(event)} className="space-y-4" aria-busy={pending} onChange={() => setSaved(false)}>
       {canManage ? null : <p className="text-sm text-slate-600">{t("readOnly")}</p>}
-      <label htmlFor={`${baseId}-enabled`} className="flex items-start gap-3">
-        <input
-          id={`${baseId}-enabled`}
-          type="checkbox"
-          checked={aiEnabled}
-          onChange={(event) => setAiEnabled(event.target.checked)}
-          disabled={disabled}
-          className="mt-0.5 size-4 rounded border-slate-500 accent-brand-700"
-        />
-        <span>
-          <span className="block text-sm font-medium text-slate-800">{t("enabled")}</span>
-          <span className="block text-xs text-slate-600">{t("enabledHint")}</span>
-        </span>
-      </label>
+      <CheckboxRow id={`${baseId}-enabled`} checked={aiEnabled} onChange={setAiEnabled} disabled={disabled} label={t("enabled")} hint={t("enabledHint")} />
       {TEXT_FIELDS.map((field) => {
         const id = `${baseId}-${field}`;
         const props = {
@@ -100,6 +109,14 @@ export function BotSettings({ orgId, agent, canManage }: BotSettingsProps) {
         );
       })}
       <FaqEditor entries={faq} onChange={setFaq} disabled={disabled} />
+      <CheckboxRow
+        id={`${baseId}-voice`}
+        checked={voiceNoteHandoff}
+        onChange={setVoiceNoteHandoff}
+        disabled={disabled}
+        label={t("voiceNoteHandoff")}
+        hint={t("voiceNoteHandoffHint")}
+      />
       <Field id={`${baseId}-language`} label={t("language")} hint={t("languageHint")} hintId={`${baseId}-language-hint`}>
         <select
           id={`${baseId}-language`}

@@ -21,6 +21,7 @@ export const agentViewValidator = v.object({
   product: v.string(),
   knowledge: agentKnowledgeValidator,
   language: botLanguageValidator,
+  voiceNoteHandoff: v.boolean(),
 });
 
 export type AgentView = Infer<typeof agentViewValidator>;
@@ -41,6 +42,7 @@ export function toAgentView(agent: Doc<"agents">): AgentView {
     product: agent.product,
     knowledge: agent.knowledge ?? EMPTY_KNOWLEDGE,
     language: agent.language ?? "auto",
+    voiceNoteHandoff: agent.voiceNoteHandoff ?? false,
   };
 }
 

@@ -1,6 +1,6 @@
 import { literals } from "convex-helpers/validators";
 import { v, type Infer } from "convex/values";
-import { decideReply, INTENTS, modelProviderFromEnv, stageIndex, type ChatTurn, type ReplyDecision } from "../../lib/spin";
+import { decideBurst, INTENTS, modelProviderFromEnv, stageIndex, type ChatTurn, type ReplyDecision } from "../../lib/spin";
 import { env, type DatabaseReader } from "../_generated/server";
 import { agentFields, agentKnowledgeValidator, botLanguageValidator, messageFields, sessionFields, spinStageValidator } from "../schema";
 import { knowledgeOf } from "./agents";
@@ -25,11 +25,14 @@ export const botContextValidator = v.object({
   answeredSeq: v.number(),
   handedOff: v.boolean(),
   optedOut: v.boolean(),
+  // The agent hands voice notes to a person at once instead of asking the customer to write.
+  voiceNoteHandoff: v.boolean(),
   messages: v.array(
     v.object({
       _id: v.id("messages"),
       author: messageFields.author,
       text: messageFields.text,
+      kind: messageFields.kind,
       inboundSeq: v.union(v.number(), v.null()),
       // On the bot's messages: the SPIN stage of the question it asked.
       questionStage: v.union(spinStageValidator, v.null()),
@@ -56,10 +59,12 @@ export async function readBotContext(db: DatabaseReader, { session, agent }: Ses
     answeredSeq: session.answeredSeq ?? 0,
     handedOff: session.waitingSince !== undefined,
     optedOut: await contactOptedOut(db, contact),
+    voiceNoteHandoff: agent.voiceNoteHandoff ?? false,
     messages: latest.reverse().map((message) => ({
       _id: message._id,
       author: message.author,
       text: message.text,
+      kind: message.kind,
       inboundSeq: message.inboundSeq ?? null,
       questionStage: message.author === "bot" ? (message.stage ?? null) : null,
     })),
@@ -95,7 +100,7 @@ function unanswered(context: BotContext): ContextMessage[] {
 function historyOf(context: BotContext, pending: ContextMessage[]): ChatTurn[] {
   return context.messages
     .filter((message) => !pending.includes(message))
-    .map(({ author, text, questionStage }) => ({ author, text, questionStage }));
+    .map(({ author, text, kind, questionStage }) => ({ author, text, questionStage, ...(kind ? { kind } : {}) }));
 }
 
 /** The stages passed this turn, each credited to the message whose words showed it. */
@@ -113,16 +118,17 @@ const MAX_MODEL_TIMEOUT_MS = 30_000;
 
 export async function planBotTurn(context: BotContext): Promise<PlannedTurn> {
   const pending = unanswered(context);
-  const decision = await decideReply(
+  const decision = await decideBurst(
     {
       history: historyOf(context, pending),
-      incoming: pending.map((message) => message.text),
+      incoming: pending.map(({ text, kind }) => ({ text, ...(kind ? { kind } : {}) })),
       stage: context.stage,
       handedOff: context.handedOff,
       optedOut: context.optedOut,
       knowledge: context.knowledge,
       language: context.language === "auto" ? undefined : context.language,
     },
+    { handOffAudio: context.voiceNoteHandoff },
     {
       provider: modelProviderFromEnv(env, { maxTimeoutMs: MAX_MODEL_TIMEOUT_MS }),
       onModelError: (error) => console.warn(`[bot] model answer not used, the rules answer instead: ${String(error)}`),
