@@ -34,11 +34,11 @@ export function OrgRequiredScreen() {
   );
 }
 
-/** ORG_MISMATCH: the session's active organization is not the one in the URL. */
-export function OrgMismatchScreen({ orgId }: { orgId: string }) {
+/** ORG_MISMATCH: the session's active organization is not the one in the URL; switching is offered to members only. */
+export function OrgMismatchScreen({ orgId, canSwitch }: { orgId: string; canSwitch: boolean }) {
   return (
     <GateFrame>
-      <OrgMismatchNotice orgId={orgId} titleAs="h1" />
+      <OrgMismatchNotice orgId={orgId} titleAs="h1" canSwitch={canSwitch} />
     </GateFrame>
   );
 }

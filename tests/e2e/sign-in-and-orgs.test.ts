@@ -71,11 +71,13 @@ describe("signing in and moving between organizations", () => {
     await snap(page, "05-signed-out");
   });
 
-  test("an organization the user does not belong to shows the mismatch page and none of its data", async () => {
+  test("an organization the user does not belong to says so, offers only her own organizations and shows none of its data", async () => {
     await signInAs("Adam Admin");
     await page.waitForURL(/\/org\/org_demo_acme/);
     await page.goto("/org/org_demo_bella/settings/members");
-    await page.getByRole("heading", { name: "This organization is not your active one" }).waitFor();
+    await page.getByRole("heading", { name: "You don't have access to this organization" }).waitFor();
+    expect(await page.getByRole("button", { name: "Switch to this organization" }).count()).toBe(0);
+    await page.getByRole("link", { name: "Choose an organization" }).waitFor();
     const body = await page.locator("body").innerText();
     expect(body).not.toContain("Bruno Souza");
     expect(body).not.toContain("Bella Imóveis");

@@ -23,5 +23,11 @@ export async function getConvexToken(): Promise<string | null> {
   return provider === null ? null : SERVER_AUTH[provider].getConvexToken();
 }
 
+/** Whether the signed-in user belongs to `orgId`; false when signed out or auth is not configured. */
+export async function isMemberOf(orgId: string): Promise<boolean> {
+  const provider = configuredAuthProvider();
+  return provider === null ? false : SERVER_AUTH[provider].isMemberOf(orgId);
+}
+
 export { authSetup, configuredAuthProvider } from "@/lib/auth/setup";
 export type { Session } from "@/lib/auth/types";

@@ -4,7 +4,7 @@ import { OrgMismatchScreen, OrgRequiredScreen } from "@/components/org/org-gate"
 import { OrgShell } from "@/components/org/org-shell";
 import { checkOrgAccess } from "@/lib/auth/verdict";
 import { orgPath, signInPath } from "@/lib/auth/routes";
-import { getServerSession } from "@/app/_lib/auth/server";
+import { getServerSession, isMemberOf } from "@/app/_lib/auth/server";
 
 type OrgLayoutProps = { children: ReactNode; params: Promise<{ orgId: string }> };
 
@@ -14,6 +14,6 @@ export default async function OrgLayout({ children, params }: OrgLayoutProps) {
   const access = checkOrgAccess(await getServerSession(), orgId);
   if (access === "UNAUTHENTICATED") redirect(signInPath(orgPath(orgId)));
   if (access === "ORG_REQUIRED") return <OrgRequiredScreen />;
-  if (access === "ORG_MISMATCH") return <OrgMismatchScreen orgId={orgId} />;
+  if (access === "ORG_MISMATCH") return <OrgMismatchScreen orgId={orgId} canSwitch={await isMemberOf(orgId)} />;
   return <OrgShell orgId={orgId}>{children}</OrgShell>;
 }

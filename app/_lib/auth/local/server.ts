@@ -21,4 +21,8 @@ export const localServerAuth: ServerAuth = {
     if (state === null) return null;
     return (await issueConvexToken({ user: state.user, org: state.activeOrg })).token;
   },
+  async isMemberOf(orgId) {
+    const state = await currentLocalSession();
+    return state !== null && state.orgs.some((org) => org.id === orgId);
+  },
 };
