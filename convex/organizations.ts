@@ -5,6 +5,7 @@ import { canonicalTimeZone } from "../lib/time/timezone";
 import { fail } from "./lib/errors";
 import { clampPage } from "./lib/pagination";
 import { orgMutation, orgQuery } from "./lib/functions";
+import { auditTargetValidator, describeAuditTarget } from "./model/auditTargets";
 import { recordAudit } from "./model/audit";
 import { roleValidator } from "./schema";
 
@@ -94,7 +95,7 @@ export const auditLog = orgQuery({
     v.object({
       _id: v.id("auditLog"),
       action: v.string(),
-      target: v.string(),
+      target: auditTargetValidator,
       at: v.number(),
       actorName: v.union(v.string(), v.null()),
     }),
@@ -108,7 +109,8 @@ export const auditLog = orgQuery({
     const entries = [];
     for (const entry of page.page) {
       const actor = entry.actorUserId ? await ctx.db.get("users", entry.actorUserId) : null;
-      entries.push({ _id: entry._id, action: entry.action, target: entry.target, at: entry.at, actorName: actor?.name ?? null });
+      const target = await describeAuditTarget(ctx.db, ctx.org, entry.target);
+      entries.push({ _id: entry._id, action: entry.action, target, at: entry.at, actorName: actor?.name ?? null });
     }
     return { ...page, page: entries };
   },

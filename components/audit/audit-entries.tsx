@@ -8,6 +8,7 @@ import { LoadingState, Spinner } from "@/components/ui/spinner";
 import { stackedTable as st } from "@/components/ui/stacked-table";
 import { api } from "@/convex/_generated/api";
 import { auditActionKey } from "./audit-action";
+import { AuditTargetCell } from "./audit-target";
 
 const PAGE_SIZE = 20;
 const headerCell = st.headerCell;
@@ -60,8 +61,8 @@ export function AuditEntries({ orgId, timeZone }: { orgId: string; timeZone: str
                     {entry.actorName ?? t("audit.system")}
                   </td>
                   <td data-label={t("audit.action")} className={`px-5 py-3 text-sm text-slate-900 ${st.cell}`}>{key ? t(`audit.actions.${key}`) : entry.action}</td>
-                  <td data-label={t("audit.target")} className={`px-5 py-3 font-mono text-xs break-all text-slate-600 ${st.cell}`}>
-                    {entry.target}
+                  <td data-label={t("audit.target")} className={`px-5 py-3 ${st.cell}`}>
+                    <AuditTargetCell target={entry.target} />
                   </td>
                 </tr>
               );

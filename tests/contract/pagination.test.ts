@@ -4,7 +4,7 @@ import { api } from "../../convex/_generated/api";
 import { authenticate, connect, newMember, setUpContractEngine } from "./harness";
 import { Live } from "./live";
 
-type Entry = { _id: string; action: string; target: string };
+type Entry = { _id: string; action: string; target: { raw: string } };
 type Page = { page: Entry[]; isDone: boolean; continueCursor: string };
 
 /** Each change is a new audit entry, newest first: the inserts land inside the first page's range. */
@@ -30,7 +30,7 @@ describe("pagination", () => {
       latest = zones.shift() as string;
       await client.mutation(api.organizations.setTimezone, { orgId, timezone: latest });
     };
-    const startsWithLatest = (page: Page) => page.page[0]?.target === `timezone:${latest}`;
+    const startsWithLatest = (page: Page) => page.page[0]?.target.raw === `timezone:${latest}`;
     for (let i = 0; i < 4; i++) await change();
 
     // As usePaginatedQuery does: one subscription per page, each starting at the previous page's cursor.

@@ -111,6 +111,41 @@ describe("auditLog", () => {
     expect(first.page[0].actorName).toBe("Name user_admin");
   });
 
+  test("names each target in words at read time, keeps the raw target, and links what has a page", async () => {
+    const t = newTest();
+    const { orgA, rowsA } = await seedTwoOrgs(t);
+    const targets = [`agent:${rowsA.agentId}`, `session:${rowsA.sessionId}`, `user:user_member_${orgA}`, "organization:org_a", "timezone:America/Recife", `label:${rowsA.labelId}`];
+    await t.run(async (ctx) => {
+      await ctx.db.patch("contacts", rowsA.contactId, { name: "João Pereira" });
+      for (const [i, target] of targets.entries()) await ctx.db.insert("auditLog", { orgId: orgA, action: "test.target", target, at: 2_000_000_000_000 + i });
+    });
+    const page = await t
+      .withIdentity(identityWithRole("admin", "org_a"))
+      .query(api.organizations.auditLog, { orgId: "org_a", paginationOpts: { numItems: 6, cursor: null } });
+    expect(page.page.map((entry) => entry.target).reverse()).toEqual([
+      { kind: "agent", label: "Sales bot", path: `/org/org_a/agents/${rowsA.agentId}`, raw: targets[0] },
+      { kind: "conversation", label: "João Pereira", path: `/org/org_a/conversations/${rowsA.sessionId}`, raw: targets[1] },
+      { kind: "member", label: expect.any(String), path: null, raw: targets[2] },
+      { kind: "organization", label: expect.any(String), path: null, raw: "organization:org_a" },
+      { kind: "timezone", label: "America/Recife", path: null, raw: "timezone:America/Recife" },
+      { kind: "label", label: "Hot lead", path: null, raw: targets[5] },
+    ]);
+  });
+
+  test("never lends a name from another organization, a deleted row or a malformed id", async () => {
+    const t = newTest();
+    const { orgA, rowsB } = await seedTwoOrgs(t);
+    const targets = [`agent:${rowsB.agentId}`, `session:${rowsB.sessionId}`, "agent:not-an-id", "organization:org_b", "mystery"];
+    await t.run(async (ctx) => {
+      for (const [i, target] of targets.entries()) await ctx.db.insert("auditLog", { orgId: orgA, action: "test.target", target, at: 2_000_000_000_000 + i });
+    });
+    const page = await t
+      .withIdentity(identityWithRole("admin", "org_a"))
+      .query(api.organizations.auditLog, { orgId: "org_a", paginationOpts: { numItems: 5, cursor: null } });
+    expect(page.page.map((entry) => [entry.target.label, entry.target.path])).toEqual(targets.map(() => [null, null]));
+    expect(page.page[0].target).toEqual({ kind: "other", label: null, path: null, raw: "mystery" });
+  });
+
   test("never shows another organization's entries", async () => {
     const t = newTest();
     await seedTwoOrgs(t);
