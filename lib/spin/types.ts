@@ -1,3 +1,5 @@
+import type { MessageKind } from "../whatsapp/types";
+
 /** The order a SPIN conversation normally walks through. */
 export const SPIN_ORDER = ["situation", "problem", "implication", "need_payoff"] as const;
 
@@ -40,4 +42,9 @@ export interface ChatTurn {
    * when absent the engine recognizes its own phrasings.
    */
   questionStage?: SpinStage | null;
+  /**
+   * What the message was when not plain text (a voice note, a photo…): its `text` is then the caption,
+   * often empty. Absent: text.
+   */
+  kind?: MessageKind;
 }
