@@ -110,11 +110,12 @@ export const ingest = internalOrgMutation({
   },
   returns: outcomeValidator,
   handler: async (ctx, { inlineFile, ...args }) => {
-    const { outcome, replyDue, merge, messageId } = await applyWhatsAppChange(ctx.db, args);
+    const { outcome, replyDue, merge, messageId, appliedUpdates } = await applyWhatsAppChange(ctx.db, args);
     if (replyDue !== null) {
       await ctx.scheduler.runAt(replyDue.at, internal.bot.reply, { orgId: ctx.org._id, sessionId: replyDue.sessionId, attempt: 1 });
     }
     if (merge !== undefined) await ctx.scheduler.runAfter(0, internal.contactMerge.fold, { orgId: ctx.org._id, ...merge });
+    if (appliedUpdates !== undefined) await ctx.scheduler.runAfter(0, internal.whatsapp.dropAppliedUpdates, { orgId: ctx.org._id, ids: appliedUpdates });
     if (inlineFile !== undefined) {
       // Filed for the media download; a replay's copy (or an agent gone meanwhile) is not kept.
       if (messageId !== undefined) await ctx.db.insert("mediaInbox", { orgId: ctx.org._id, messageId, ...inlineFile });
@@ -185,6 +186,16 @@ async function ingestOne(ctx: ActionCtx, agent: ResolvedAgent, change: WhatsAppC
       throw error;
     });
 }
+
+/** Updates applied as their message was stored (model/ingest.ts): no longer waiting. */
+export const dropAppliedUpdates = internalOrgMutation({
+  args: { ids: v.array(v.id("pendingMessageUpdates")) },
+  returns: v.null(),
+  handler: async (ctx, { ids }) => {
+    for (const id of ids) if ((await ctx.db.get("pendingMessageUpdates", id)) !== null) await ctx.db.delete("pendingMessageUpdates", id);
+    return null;
+  },
+});
 
 const PRUNE_BATCH_SIZE = 200;
 

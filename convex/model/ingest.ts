@@ -2,7 +2,7 @@ import type { AgentState, ContactChange, MessageChange, WhatsAppChange } from ".
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
 import { applyContactUpdate, upsertContact, type Merge } from "./contacts";
-import { applyMessageUpdate, applyPendingUpdates, deferMessageUpdate, type MessageUpdate } from "./messageUpdates";
+import { applyMessageUpdate, deferMessageUpdate, waitingUpdates, withUpdates, type MessageUpdate } from "./messageUpdates";
 import { advanceDelivery, messageByExternalId, storedText } from "./messages";
 import { botActive } from "./botRules";
 import { applyMessageToSession, latestSessionOf, startSession, type ArrivedMessage } from "./sessions";
@@ -17,8 +17,9 @@ import { applyMessageToSession, latestSessionOf, startSession, type ArrivedMessa
  * message from a known customer reads 8: the organization (the builder's check, later the rollups'
  * time zone), the agent, the contact, the contact's newest session, that session when patching it,
  * the new message (the trigger's diff), and the day's rollup row, read and patched; 9 when the
- * contact's name changes; 7 for a new customer. A replay reads 3. No path reads a range whose size
- * grows with history.
+ * contact's name changes; 7 for a new customer; +1 for a quoted message found, +1 per update that
+ * came before the message. A replay reads 3. A status, edit, delete or reaction reads 2 to 5, a
+ * contacts.upsert 2 to 4. No path reads a range whose size grows with history.
  */
 
 /** `deferred`: an update for a message not stored yet, kept until it is. */
@@ -28,9 +29,17 @@ export type ApplyOutcome = IngestOutcome | "agent_gone";
 export type ReplyDue = { sessionId: Id<"sessions">; at: number };
 /**
  * `merge`: two contacts just turned out to be one person (the caller schedules the fold);
- * `messageId`: the message this delivery stored (the caller files its inline media).
+ * `messageId`: the message this delivery stored (the caller files its inline media);
+ * `appliedUpdates`: waiting updates now applied, removed by the caller in a later transaction (a
+ * delete costs a read, and the ingest's read budget is tight).
  */
-export type Applied = { outcome: ApplyOutcome; replyDue: ReplyDue | null; merge?: Merge; messageId?: Id<"messages"> };
+export type Applied = {
+  outcome: ApplyOutcome;
+  replyDue: ReplyDue | null;
+  merge?: Merge;
+  messageId?: Id<"messages">;
+  appliedUpdates?: Id<"pendingMessageUpdates">[];
+};
 /** A message change as the ingest mutation receives it: the webhook has taken the inline file out. */
 export type IngestedMessage = Omit<MessageChange, "base64">;
 
@@ -90,6 +99,11 @@ function contentFields(change: IngestedMessage): Partial<Doc<"messages">> {
   return fields;
 }
 
+/** An edit's history or a removed reaction leaves fields undefined: an insert takes none. */
+function withoutUndefined<T extends Record<string, unknown>>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
+}
+
 /** A reply's quote points at our row of the quoted message when we have it (one indexed read). */
 async function linkQuote(db: DatabaseReader, agent: Doc<"agents">, quoted: IngestedMessage["quoted"]) {
   if (quoted === undefined) return undefined;
@@ -117,7 +131,9 @@ export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, ch
   const { contactId, merge } = await upsertContact(db, agent, change);
   const { session, sentAt } = await sessionForMessage(db, agent, contactId, message);
   const quoted = await linkQuote(db, agent, change.quoted);
-  const messageId = await db.insert("messages", {
+  // Updates that came first (status, edit, delete, reaction) are applied before the insert: one write.
+  const early = await waitingUpdates(db, agent, change.externalId);
+  const draft: Omit<Doc<"messages">, "_id" | "_creationTime"> = {
     orgId: agent.orgId,
     sessionId: session._id,
     agentId: agent._id,
@@ -130,14 +146,16 @@ export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, ch
     sentAt,
     delivery: change.delivery,
     ...(message.direction === "in" ? { inboundSeq: session.inboundSeq } : {}),
-  });
-  await applyPendingUpdates(db, { messageId, orgId: agent.orgId, agentId: agent._id, externalId: change.externalId });
+  };
+  const messageId = await db.insert("messages", withoutUndefined(withUpdates(draft, early.map((row) => row.update))));
+
   const answer = message.direction === "in" && botActive(agent, session);
   return {
     outcome: "stored",
     replyDue: answer ? { sessionId: session._id, at: session.replyDueAt! } : null,
     messageId,
     ...(merge !== null ? { merge } : {}),
+    ...(early.length > 0 ? { appliedUpdates: early.map((row) => row._id) } : {}),
   };
 }
 

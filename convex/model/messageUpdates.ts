@@ -20,8 +20,10 @@ const MAX_PREVIOUS_TEXTS = 20;
 const MAX_PENDING_PER_MESSAGE = 20;
 
 type Patch = Partial<Doc<"messages">>;
+/** What updates read and change of a message: a stored one, or one about to be inserted. */
+type MessageState = Pick<Doc<"messages">, "direction" | "delivery" | "text" | "editedAt" | "previousTexts" | "deletedAt" | "reactions">;
 
-function editPatch(message: Doc<"messages">, text: string, at: number): Patch | null {
+function editPatch(message: MessageState, text: string, at: number): Patch | null {
   // Older than the edit already shown (two edits delivered out of order), or a replay.
   if (message.editedAt !== undefined && at <= message.editedAt) return null;
   if (text === message.text) return null;
@@ -31,7 +33,7 @@ function editPatch(message: Doc<"messages">, text: string, at: number): Patch | 
 }
 
 /** One reaction per reactor (in a one-to-one chat: the customer, or the business); "" removes it. */
-function reactionPatch(message: Doc<"messages">, update: Extract<MessageUpdate, { kind: "reaction" }>): Patch | null {
+function reactionPatch(message: MessageState, update: Extract<MessageUpdate, { kind: "reaction" }>): Patch | null {
   const reactions = message.reactions ?? [];
   const current = reactions.find((reaction) => reaction.fromMe === update.fromMe);
   if (current !== undefined && current.at > update.at) return null;
@@ -42,7 +44,7 @@ function reactionPatch(message: Doc<"messages">, update: Extract<MessageUpdate, 
 }
 
 /** The change one update makes to a message, or null when it changes nothing. Pure. */
-export function updatePatch(message: Doc<"messages">, update: MessageUpdate): Patch | null {
+export function updatePatch(message: MessageState, update: MessageUpdate): Patch | null {
   switch (update.kind) {
     case "status": {
       // The customer's own messages are "delivered" by definition; our read receipts of them say nothing new.
@@ -89,6 +91,24 @@ export async function applyMessageUpdate(db: DatabaseWriter, message: Doc<"messa
   return result.changed;
 }
 
+/** A message about to be stored, with the updates that came before it applied. Pure. */
+export function withUpdates<T extends MessageState>(draft: T, updates: MessageUpdate[]): T {
+  let current = draft;
+  for (const update of updates) {
+    const patch = updatePatch(current, update);
+    if (patch !== null) current = { ...current, ...patch };
+  }
+  return current;
+}
+
+/** The updates waiting for this WhatsApp id, in arrival order (none read when none wait). */
+export async function waitingUpdates(db: DatabaseWriter, agent: Pick<Doc<"agents">, "_id" | "orgId">, externalId: string) {
+  return db
+    .query("pendingMessageUpdates")
+    .withIndex("by_org_and_agent_and_externalId", (q) => q.eq("orgId", agent.orgId).eq("agentId", agent._id).eq("externalId", externalId))
+    .take(MAX_PENDING_PER_MESSAGE);
+}
+
 /** An update for a message not stored yet: kept until it is. */
 export async function deferMessageUpdate(
   db: DatabaseWriter,
@@ -107,12 +127,7 @@ export async function applyPendingUpdates(
   db: DatabaseWriter,
   stored: { messageId: Id<"messages">; orgId: Id<"organizations">; agentId: Id<"agents">; externalId: string },
 ): Promise<void> {
-  const pending = await db
-    .query("pendingMessageUpdates")
-    .withIndex("by_org_and_agent_and_externalId", (q) =>
-      q.eq("orgId", stored.orgId).eq("agentId", stored.agentId).eq("externalId", stored.externalId),
-    )
-    .take(MAX_PENDING_PER_MESSAGE);
+  const pending = await waitingUpdates(db, { _id: stored.agentId, orgId: stored.orgId }, stored.externalId);
   if (pending.length === 0) return;
   const message = await db.get("messages", stored.messageId);
   if (message === null) return;
