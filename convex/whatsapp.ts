@@ -142,6 +142,7 @@ export const webhook = httpAction(async (ctx, request) => {
   try {
     payload = JSON.parse(raw.text);
   } catch {
+    if (raw.bytes.byteLength > MAX_WEBHOOK_BODY_BYTES) return payloadTooLarge();
     return errorResponse("INVALID_ARGUMENT", "The webhook body is not valid JSON.");
   }
   // Past 1 MiB, only an inlined file may make up the difference.
@@ -170,14 +171,20 @@ export const webhook = httpAction(async (ctx, request) => {
 type Outcome = Infer<typeof outcomeValidator>;
 type ResolvedAgent = { orgId: Id<"organizations">; agentId: Id<"agents"> };
 
-async function ingestOne(ctx: ActionCtx, agent: ResolvedAgent, change: WhatsAppChange): Promise<Outcome> {
-  const { base64, ...rest } = change.kind === "message" ? change : { ...change, base64: undefined };
-  const inlineFile = base64 !== undefined && change.kind === "message" ? await storeInlineFile(ctx, base64, change.media?.mimeType) : null;
+/** A change as the mutation takes it: a message's inlined file goes to storage first (too big for arguments). */
+async function withFileStored(ctx: ActionCtx, change: WhatsAppChange) {
+  if (change.kind !== "message" || change.base64 === undefined) return { change: change as IngestedChange, inlineFile: null };
+  const { base64, ...message } = change;
+  return { change: message, inlineFile: await storeInlineFile(ctx, base64, change.media?.mimeType) };
+}
+
+async function ingestOne(ctx: ActionCtx, agent: ResolvedAgent, whatsAppChange: WhatsAppChange): Promise<Outcome> {
+  const { change, inlineFile } = await withFileStored(ctx, whatsAppChange);
   return ctx
     .runMutation(internal.whatsapp.ingest, {
       orgId: agent.orgId,
       agentId: agent.agentId,
-      change: rest as IngestedChange,
+      change,
       ...(inlineFile !== null ? { inlineFile } : {}),
     })
     .catch(async (error: unknown) => {
