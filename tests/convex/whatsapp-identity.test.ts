@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { Doc, Id } from "../../convex/_generated/dataModel";
 import { sendTargetOf } from "../../convex/model/contacts";
+import { isZero, type Counters } from "../../lib/metrics/counters";
+import { recomputeRollups } from "../fixtures/recompute-rollups";
 import {
   CUSTOMER,
   CUSTOMER_JID,
@@ -81,6 +83,29 @@ describe("LID and phone JID learned apart", () => {
     await expectOnePerson(2);
     const [session] = await all("sessions");
     expect(session.lastMessageAt).toBe(TS2 * 1000);
+  });
+
+  test("the dashboards' rollups still equal a full recomputation after the fold", async () => {
+    await deliverOk(fromLidOnly("L1", TS1));
+    await deliverOk(upsert({ id: "P1", timestamp: TS2 }));
+    await deliverOk(fromLidWithPhone("L2", TS3));
+    await settle();
+    const { stored, recomputed } = await t.run(async (ctx) => {
+      const org = (await ctx.db.get("organizations", orgA))!;
+      const rows = (await ctx.db.query("dailyStats").collect()).filter((row) => row.generation === (org.rollupGeneration ?? 0));
+      const nonZero = (entries: [string, Counters][]) => Object.fromEntries(entries.filter(([, counters]) => !isZero(counters)));
+      const raw = {
+        sessions: await ctx.db.query("sessions").collect(),
+        messages: await ctx.db.query("messages").collect(),
+        stageEvents: await ctx.db.query("stageEvents").collect(),
+      };
+      return {
+        stored: nonZero(rows.map((row) => [`${row.agentId}|${row.day}`, row.counters])),
+        recomputed: nonZero([...recomputeRollups(org.timezone, raw)]),
+      };
+    });
+    expect(stored).toEqual(recomputed);
+    expect(Object.values(stored).reduce((sum, counters) => sum + counters.newSessions, 0)).toBe(1);
   });
 
   test("the older contact is kept, with the team's name", async () => {
