@@ -148,7 +148,6 @@ export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, ch
     ...(message.direction === "in" ? { inboundSeq: session.inboundSeq } : {}),
   };
   const messageId = await db.insert("messages", withoutUndefined(withUpdates(draft, early.map((row) => row.update))));
-
   const answer = message.direction === "in" && botActive(agent, session);
   return {
     outcome: "stored",
