@@ -4,5 +4,6 @@ import { internal } from "./_generated/api";
 const crons = cronJobs();
 
 crons.daily("prune expired webhook delivery ids", { hourUTC: 4, minuteUTC: 17 }, internal.webhookDeliveries.pruneExpired, {});
+crons.daily("prune WhatsApp updates whose message never came", { hourUTC: 4, minuteUTC: 37 }, internal.whatsapp.prunePendingUpdates, {});
 
 export default crons;

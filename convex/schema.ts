@@ -44,11 +44,20 @@ export const sharedContactValidator = v.object({ name: v.string(), phone: v.opti
 export const quotedValidator = v.object({
   externalId: v.string(),
   text: v.optional(v.string()),
+  // What the quoted message is (a caption-less photo quotes no words).
+  kind: v.optional(messageKindValidator),
   messageId: v.optional(v.id("messages")),
 });
 /** One reaction per reactor (WhatsApp replaces a person's reaction; an empty emoji removes it). */
 export const reactionValidator = v.object({ emoji: v.string(), fromMe: v.boolean(), at: v.number() });
 export const deliveryValidator = literals(...DELIVERY_STATES);
+/** A change to a stored message named by its WhatsApp id: a delivery report, an edit, a delete for everyone, a reaction. */
+export const messageUpdateValidator = v.union(
+  v.object({ kind: v.literal("status"), delivery: deliveryValidator }),
+  v.object({ kind: v.literal("edit"), text: v.string(), at: v.number() }),
+  v.object({ kind: v.literal("delete"), at: v.number() }),
+  v.object({ kind: v.literal("reaction"), emoji: v.string(), fromMe: v.boolean(), at: v.number() }),
+);
 export const webhookProviderValidator = v.union(v.literal("clerk"), v.literal("evolution"));
 /** One count per SPIN stage. */
 export const perStageCountsValidator = v.object(
@@ -141,6 +150,8 @@ export const sessionFields = {
   // Denormalized for the live conversation list: one row per session, no message reads.
   lastMessagePreview: v.optional(v.string()),
   lastMessageDirection: v.optional(directionValidator),
+  // The newest message's kind: the list renders "📷 Photo" / "🎤 Voice message" itself (absent: text).
+  lastMessageKind: v.optional(messageKindValidator),
   unreadCount: v.number(),
   // The bot's bookkeeping (DESIGN "SPIN replies"): customer messages are numbered as they arrive;
   // a reply covers every number up to the one it was planned with, so none is answered twice or lost.
@@ -224,6 +235,9 @@ export const contactFields = {
   // The name the customer set in WhatsApp (pushName / contacts.upsert); `name` is the team's, editable.
   whatsappName: v.optional(v.string()),
   profilePictureUrl: v.optional(v.string()),
+  // The same person was found under another contact (LID and phone JID learned apart): this row is
+  // being folded into that one (contactMerge), and lookups follow the link meanwhile.
+  mergedIntoId: v.optional(v.id("contacts")),
   // The customer asked not to be written to (LGPD, WhatsApp policy): no agent's bot writes again.
   optedOutAt: v.optional(v.number()),
 };
@@ -279,6 +293,7 @@ export default defineSchema({
 
   contacts: defineTable(contactFields)
     .index("by_org_and_agent_and_waJid", ["orgId", "agentId", "waJid"])
+    .index("by_org_and_agent_and_waJidAlt", ["orgId", "agentId", "waJidAlt"])
     .index("by_org_and_waJid", ["orgId", "waJid"]),
 
   sessions: defineTable(sessionFields)
@@ -348,6 +363,27 @@ export default defineSchema({
   })
     .index("by_org_and_user_and_seenAt_and_at", ["orgId", "userId", "seenAt", "at"])
     .index("by_org_and_user_and_session", ["orgId", "userId", "sessionId"]),
+
+  // A status, edit, delete or reaction that arrived before the message it names (Evolution delivers
+  // out of order): applied, then removed, when the message is stored; pruned daily when it never is.
+  pendingMessageUpdates: defineTable({
+    orgId: v.id("organizations"),
+    agentId: v.id("agents"),
+    externalId: v.string(),
+    update: messageUpdateValidator,
+    receivedAt: v.number(),
+  })
+    .index("by_org_and_agent_and_externalId", ["orgId", "agentId", "externalId"])
+    .index("by_receivedAt", ["receivedAt"]),
+
+  // A received file Evolution inlined in the webhook (`base64: true`), already put in file storage by
+  // the webhook: the media download uses it instead of asking the gateway, then removes the row.
+  mediaInbox: defineTable({
+    orgId: v.id("organizations"),
+    messageId: v.id("messages"),
+    storageId: v.id("_storage"),
+    mimeType: v.optional(v.string()),
+  }).index("by_org_and_message", ["orgId", "messageId"]),
 
   auditLog: defineTable(auditEntryFields).index("by_org_and_at", ["orgId", "at"]),
 });

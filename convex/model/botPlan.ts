@@ -2,7 +2,7 @@ import { literals } from "convex-helpers/validators";
 import { v, type Infer } from "convex/values";
 import { decideBurst, INTENTS, modelProviderFromEnv, stageIndex, type ChatTurn, type ReplyDecision } from "../../lib/spin";
 import { env, type DatabaseReader } from "../_generated/server";
-import { agentFields, agentKnowledgeValidator, botLanguageValidator, messageFields, sessionFields, spinStageValidator } from "../schema";
+import { agentFields, agentKnowledgeValidator, botLanguageValidator, messageFields, messageKindValidator, sessionFields, spinStageValidator } from "../schema";
 import { knowledgeOf } from "./agents";
 import type { SessionAndAgent } from "./botLease";
 import { CONTEXT_MESSAGES } from "./botRules";
@@ -32,7 +32,8 @@ export const botContextValidator = v.object({
       _id: v.id("messages"),
       author: messageFields.author,
       text: messageFields.text,
-      kind: messageFields.kind,
+      // What the message is (a voice note, a photo…); "text" for rows stored before kinds existed.
+      kind: messageKindValidator,
       inboundSeq: v.union(v.number(), v.null()),
       // On the bot's messages: the SPIN stage of the question it asked.
       questionStage: v.union(spinStageValidator, v.null()),
@@ -64,7 +65,7 @@ export async function readBotContext(db: DatabaseReader, { session, agent }: Ses
       _id: message._id,
       author: message.author,
       text: message.text,
-      kind: message.kind,
+      kind: message.kind ?? "text",
       inboundSeq: message.inboundSeq ?? null,
       questionStage: message.author === "bot" ? (message.stage ?? null) : null,
     })),
@@ -100,7 +101,7 @@ function unanswered(context: BotContext): ContextMessage[] {
 function historyOf(context: BotContext, pending: ContextMessage[]): ChatTurn[] {
   return context.messages
     .filter((message) => !pending.includes(message))
-    .map(({ author, text, kind, questionStage }) => ({ author, text, questionStage, ...(kind ? { kind } : {}) }));
+    .map(({ author, text, questionStage, kind }) => ({ author, text, questionStage, ...(kind !== "text" ? { kind } : {}) }));
 }
 
 /** The stages passed this turn, each credited to the message whose words showed it. */

@@ -1,7 +1,8 @@
-import type { AgentState, MessageChange, WhatsAppChange } from "../../lib/whatsapp/webhook-events";
+import type { AgentState, ContactChange, MessageChange, WhatsAppChange } from "../../lib/whatsapp/webhook-events";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
-import { upsertContact } from "./contacts";
+import { applyContactUpdate, upsertContact, type Merge } from "./contacts";
+import { applyMessageUpdate, deferMessageUpdate, waitingUpdates, withUpdates, type MessageUpdate } from "./messageUpdates";
 import { advanceDelivery, messageByExternalId, storedText } from "./messages";
 import { botActive } from "./botRules";
 import { applyMessageToSession, latestSessionOf, startSession, type ArrivedMessage } from "./sessions";
@@ -16,15 +17,31 @@ import { applyMessageToSession, latestSessionOf, startSession, type ArrivedMessa
  * message from a known customer reads 8: the organization (the builder's check, later the rollups'
  * time zone), the agent, the contact, the contact's newest session, that session when patching it,
  * the new message (the trigger's diff), and the day's rollup row, read and patched; 9 when the
- * contact's name changes; 7 for a new customer. A replay reads 3. No path reads a range whose size
- * grows with history.
+ * contact's name changes; 7 for a new customer; +1 for a quoted message found, +1 per update that
+ * came before the message. A replay reads 3. A status, edit, delete or reaction reads 2 to 5, a
+ * contacts.upsert 2 to 4. No path reads a range whose size grows with history.
  */
 
-export type IngestOutcome = "stored" | "duplicate" | "updated" | "unchanged";
+/** `deferred`: an update for a message not stored yet, kept until it is. */
+export type IngestOutcome = "stored" | "duplicate" | "updated" | "unchanged" | "deferred";
 export type ApplyOutcome = IngestOutcome | "agent_gone";
 /** A customer message the bot should answer: the caller schedules the reply run at `at`. */
 export type ReplyDue = { sessionId: Id<"sessions">; at: number };
-export type Applied = { outcome: ApplyOutcome; replyDue: ReplyDue | null };
+/**
+ * `merge`: two contacts just turned out to be one person (the caller schedules the fold);
+ * `messageId`: the message this delivery stored (the caller files its inline media);
+ * `appliedUpdates`: waiting updates now applied, removed by the caller in a later transaction (a
+ * delete costs a read, and the ingest's read budget is tight).
+ */
+export type Applied = {
+  outcome: ApplyOutcome;
+  replyDue: ReplyDue | null;
+  merge?: Merge;
+  messageId?: Id<"messages">;
+  appliedUpdates?: Id<"pendingMessageUpdates">[];
+};
+/** A message change as the ingest mutation receives it: the webhook has taken the inline file out. */
+export type IngestedMessage = Omit<MessageChange, "base64">;
 
 /** The live agent an instance name belongs to, or null when unknown, deleted, or its org is deleted. */
 export async function webhookAgent(db: DatabaseReader, instanceName: string): Promise<Doc<"agents"> | null> {
@@ -71,37 +88,116 @@ async function sessionForMessage(db: DatabaseWriter, agent: Doc<"agents">, conta
   return { session: await applyMessageToSession(db, session, message, waitingFields(agent, session, message)), sentAt: message.sentAt };
 }
 
+/** What a message change stores beyond its text: its kind and what WhatsApp said of its file, place, card, quote. */
+function contentFields(change: IngestedMessage): Partial<Doc<"messages">> {
+  const fields: Partial<Doc<"messages">> = { kind: change.messageKind };
+  // The file itself is fetched after the webhook answers (the media download picks up "pending").
+  if (change.media !== undefined) fields.media = { state: "pending", ...change.media };
+  if (change.location !== undefined) fields.location = change.location;
+  if (change.sharedContact !== undefined) fields.sharedContact = change.sharedContact;
+  if (change.quoted !== undefined) fields.quoted = change.quoted;
+  return fields;
+}
+
+/** An edit's history or a removed reaction leaves fields undefined: an insert takes none. */
+function withoutUndefined<T extends Record<string, unknown>>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
+}
+
+/** A reply's quote points at our row of the quoted message when we have it (one indexed read). */
+async function linkQuote(db: DatabaseReader, agent: Doc<"agents">, quoted: IngestedMessage["quoted"]) {
+  if (quoted === undefined) return undefined;
+  const target = await messageByExternalId(db, agent._id, quoted.externalId);
+  return target === null ? quoted : { ...quoted, messageId: target._id };
+}
+
 /**
  * One `messages.upsert` or `send.message`. A message already stored under this WhatsApp id (per
  * agent) is never stored again: a replay is a duplicate, and the echo of our own send only moves its
- * delivery forward. An unknown `fromMe` message was typed on the phone: stored as out/human.
+ * delivery forward. An unknown `fromMe` message was typed on the phone: stored as out/human. Updates
+ * that arrived before it (status, edit, delete, reaction) are applied as it is stored.
  */
-export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, change: MessageChange): Promise<Applied> {
+export async function ingestMessage(db: DatabaseWriter, agent: Doc<"agents">, change: IngestedMessage): Promise<Applied> {
   const known = await messageByExternalId(db, agent._id, change.externalId);
   if (known !== null) {
     if (!change.fromMe || known.direction !== "out") return { outcome: "duplicate", replyDue: null };
     return { outcome: (await advanceDelivery(db, known, change.delivery)) ? "updated" : "unchanged", replyDue: null };
   }
   const stored = storedText(change.text);
+  const kind = change.messageKind;
   const message: ArrivedMessage = change.fromMe
-    ? { direction: "out", author: "human", onPhone: true, text: stored.text, sentAt: change.sentAt }
-    : { direction: "in", text: stored.text, sentAt: change.sentAt };
-  const { contactId } = await upsertContact(db, agent, change);
+    ? { direction: "out", author: "human", onPhone: true, text: stored.text, sentAt: change.sentAt, kind }
+    : { direction: "in", text: stored.text, sentAt: change.sentAt, kind };
+  const { contactId, merge } = await upsertContact(db, agent, change);
   const { session, sentAt } = await sessionForMessage(db, agent, contactId, message);
-  await db.insert("messages", {
+  const quoted = await linkQuote(db, agent, change.quoted);
+  // Updates that came first (status, edit, delete, reaction) are applied before the insert: one write.
+  const early = await waitingUpdates(db, agent, change.externalId);
+  const draft: Omit<Doc<"messages">, "_id" | "_creationTime"> = {
     orgId: agent.orgId,
     sessionId: session._id,
     agentId: agent._id,
     direction: message.direction,
     author: change.fromMe ? "human" : "customer",
     ...stored,
+    ...contentFields(change),
+    ...(quoted !== undefined ? { quoted } : {}),
     externalId: change.externalId,
     sentAt,
     delivery: change.delivery,
     ...(message.direction === "in" ? { inboundSeq: session.inboundSeq } : {}),
-  });
+  };
+  const messageId = await db.insert("messages", withoutUndefined(withUpdates(draft, early.map((row) => row.update))));
   const answer = message.direction === "in" && botActive(agent, session);
-  return { outcome: "stored", replyDue: answer ? { sessionId: session._id, at: session.replyDueAt! } : null };
+  return {
+    outcome: "stored",
+    replyDue: answer ? { sessionId: session._id, at: session.replyDueAt! } : null,
+    messageId,
+    ...(merge !== null ? { merge } : {}),
+    ...(early.length > 0 ? { appliedUpdates: early.map((row) => row._id) } : {}),
+  };
+}
+
+const applied = (outcome: ApplyOutcome): Applied => ({ outcome, replyDue: null });
+
+/** Every change as the ingest mutation receives it (messages without their inline file). */
+export type IngestedChange = Exclude<WhatsAppChange, MessageChange> | IngestedMessage;
+
+type UpdateChange = Extract<WhatsAppChange, { kind: "status" | "edit" | "delete" | "reaction" }>;
+
+/** The stored form of an update; edits and deletes without a provider time are stamped on arrival. */
+function messageUpdateOf(change: UpdateChange, now: number): MessageUpdate {
+  switch (change.kind) {
+    case "status":
+      return { kind: "status", delivery: change.delivery };
+    case "edit":
+      return { kind: "edit", text: change.text, at: change.at ?? now };
+    case "delete":
+      return { kind: "delete", at: change.at ?? now };
+    case "reaction":
+      return { kind: "reaction", emoji: change.emoji, fromMe: change.fromMe, at: change.at };
+  }
+}
+
+/**
+ * A delivery report, edit, delete or reaction for the message with this WhatsApp id: applied when the
+ * message is stored, else kept until it is. Reports about the customer's own messages (our read
+ * receipts) change nothing and are not kept.
+ */
+export async function ingestMessageUpdate(db: DatabaseWriter, agent: Doc<"agents">, change: UpdateChange): Promise<Applied> {
+  const update = messageUpdateOf(change, Date.now());
+  const message = await messageByExternalId(db, agent._id, change.target);
+  if (message === null) {
+    if (change.kind === "status" && !change.fromMe) return applied("unchanged");
+    await deferMessageUpdate(db, agent, change.target, update);
+    return applied("deferred");
+  }
+  return applied((await applyMessageUpdate(db, message, update)) ? "updated" : "unchanged");
+}
+
+async function ingestContact(db: DatabaseWriter, agent: Doc<"agents">, change: ContactChange): Promise<Applied> {
+  const { changed, merge } = await applyContactUpdate(db, agent, change);
+  return { outcome: changed ? "updated" : "unchanged", replyDue: null, ...(merge !== null ? { merge } : {}) };
 }
 
 const LOGGED_OUT = 401;
@@ -138,18 +234,24 @@ export async function applyQrLimit(db: DatabaseWriter, agent: Doc<"agents">): Pr
   return "updated";
 }
 
-const applied = (outcome: ApplyOutcome): Applied => ({ outcome, replyDue: null });
 
 /** One authenticated change for the agent it was resolved to (re-read: it may have been deleted since). */
 export async function applyWhatsAppChange(
   db: DatabaseWriter,
-  { agentId, change }: { agentId: Id<"agents">; change: WhatsAppChange },
+  { agentId, change }: { agentId: Id<"agents">; change: IngestedChange },
 ): Promise<Applied> {
   const agent = await liveAgent(db, agentId);
   if (agent === null) return applied("agent_gone");
   switch (change.kind) {
     case "message":
       return ingestMessage(db, agent, change);
+    case "status":
+    case "edit":
+    case "delete":
+    case "reaction":
+      return ingestMessageUpdate(db, agent, change);
+    case "contact":
+      return ingestContact(db, agent, change);
     case "connection":
       return applied(await applyConnection(db, agent, change));
     case "qr":

@@ -1,5 +1,6 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
+import { applyPendingUpdates } from "./messageUpdates";
 import type { MessageView } from "./views";
 
 /**
@@ -21,9 +22,18 @@ export function storedText(text: string): { text: string; textLength?: number; t
 
 const DELIVERY_RANK: Record<Delivery, number> = { failed: 0, pending: 1, sent: 2, delivered: 3, read: 4, played: 5 };
 
-/** Delivery only moves forward (a late "sent" never undoes "read"). */
-export function laterDelivery(a: Delivery, b: Delivery): Delivery {
-  return DELIVERY_RANK[b] > DELIVERY_RANK[a] ? b : a;
+/** Reached the customer's phone: no later error report can make it undelivered. */
+const arrived = (delivery: Delivery) => DELIVERY_RANK[delivery] >= DELIVERY_RANK.delivered;
+
+/**
+ * Delivery only moves forward, whatever order the reports arrive in: pending → sent → delivered →
+ * read → played (a late "sent" never undoes "read"). An error fails a message that has not reached
+ * the phone; a failed message moves on only when a later report says it did arrive.
+ */
+export function laterDelivery(current: Delivery, next: Delivery): Delivery {
+  if (next === "failed") return arrived(current) ? current : "failed";
+  if (current === "failed") return arrived(next) ? next : "failed";
+  return DELIVERY_RANK[next] > DELIVERY_RANK[current] ? next : current;
 }
 
 export function toMessageView(message: Doc<"messages">): MessageView {
@@ -69,7 +79,9 @@ export async function recordOutbound(db: DatabaseWriter, session: Doc<"sessions"
     return echo._id;
   }
   const { orgId, agentId, _id: sessionId } = session;
-  return db.insert("messages", { ...draft, orgId, agentId, sessionId, direction: "out" });
+  const messageId = await db.insert("messages", { ...draft, orgId, agentId, sessionId, direction: "out" });
+  if (draft.externalId !== undefined) await applyPendingUpdates(db, { messageId, orgId, agentId, externalId: draft.externalId });
+  return messageId;
 }
 
 /**
@@ -89,4 +101,6 @@ export async function confirmOutbound(db: DatabaseWriter, message: Doc<"messages
     await db.delete("messages", echo._id);
   }
   await db.patch("messages", message._id, { externalId, delivery });
+  // Its delivery reports may have come first (the webhook can beat the send's answer).
+  await applyPendingUpdates(db, { messageId: message._id, orgId: message.orgId, agentId: message.agentId, externalId });
 }

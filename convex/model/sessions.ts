@@ -1,10 +1,9 @@
+import type { MessageKind } from "../../lib/whatsapp/types";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
 import { digitsOfJid } from "./contacts";
 import { leaseHeld, REPLY_DEBOUNCE_MS } from "./botRules";
 import type { SessionListItem } from "./views";
-
-
 
 /**
  * What one message does to its session, in one place for every writer (webhook ingest, the
@@ -14,7 +13,8 @@ import type { SessionListItem } from "./views";
 /** Longest text kept on a session for the conversation list. */
 export const PREVIEW_LENGTH = 140;
 
-export type ArrivedMessage = { text: string; sentAt: number } & (
+/** `kind`: what the message is when not plain text (a photo, a voice note…); the list shows it. */
+export type ArrivedMessage = { text: string; sentAt: number; kind?: MessageKind } & (
   | { direction: "in" }
   | { direction: "out"; author: "bot" }
   /** `onPhone`: typed on the linked phone (or its echo), rather than sent from SpinDesk's composer. */
@@ -35,7 +35,14 @@ function listRowPatch(session: SessionState, message: ArrivedMessage): Partial<D
   const isNewest = message.sentAt >= session.lastMessageAt;
   return {
     lastMessageAt: Math.max(session.lastMessageAt, message.sentAt),
-    ...(isNewest ? { lastMessagePreview: previewOf(message.text), lastMessageDirection: message.direction } : {}),
+    ...(isNewest
+      ? {
+          lastMessagePreview: previewOf(message.text),
+          lastMessageDirection: message.direction,
+          // Absent for text (a patch with undefined clears a previous photo's kind).
+          lastMessageKind: message.kind === undefined || message.kind === "text" ? undefined : message.kind,
+        }
+      : {}),
     ...(message.direction === "in" ? { unreadCount: session.unreadCount + 1 } : {}),
   };
 }
@@ -117,6 +124,11 @@ export function newSessionFields(agent: Pick<Doc<"agents">, "_id" | "orgId">, co
   };
 }
 
+/** A new row's fields: a patch's `undefined` (clear the field) means nothing on an insert. */
+function withoutUndefined<T extends Record<string, unknown>>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
+}
+
 /** A contact's first session, started by its first message. */
 export async function startSession(
   db: DatabaseWriter,
@@ -127,13 +139,13 @@ export async function startSession(
 ): Promise<Doc<"sessions">> {
   const now = Date.now();
   const fields = newSessionFields(agent, contactId, message.sentAt);
-  const session = { ...fields, ...sessionPatchFor(fields, message, now), ...extra };
+  const session = withoutUndefined({ ...fields, ...sessionPatchFor(fields, message, now), ...extra });
   const sessionId = await db.insert("sessions", session);
   return { _id: sessionId, _creationTime: now, ...session };
 }
 
 /** The contact's newest session with this agent, or null when it has none yet. */
-export async function latestSessionOf(db: DatabaseReader, agent: Doc<"agents">, contactId: Id<"contacts">) {
+export async function latestSessionOf(db: DatabaseReader, agent: Pick<Doc<"agents">, "_id" | "orgId">, contactId: Id<"contacts">) {
   return db
     .query("sessions")
     .withIndex("by_org_and_agent_and_contact", (q) => q.eq("orgId", agent.orgId).eq("agentId", agent._id).eq("contactId", contactId))
@@ -158,6 +170,7 @@ export async function toSessionListItem(db: DatabaseReader, session: Doc<"sessio
     lastMessageAt: session.lastMessageAt,
     lastMessagePreview: session.lastMessagePreview ?? null,
     lastMessageDirection: session.lastMessageDirection ?? null,
+    lastMessageKind: session.lastMessageKind ?? null,
     botPaused: session.botPaused,
     needsAttention: session.needsAttention,
     handoffSuggested: session.handoffSuggested ?? false,

@@ -1,5 +1,5 @@
 import { v, type Infer } from "convex/values";
-import { messageFields, sessionFields, stageEventFields } from "../schema";
+import { messageFields, messageKindValidator, sessionFields, stageEventFields } from "../schema";
 
 /**
  * What public functions return for sessions, messages and the SPIN timeline. Each field's validator
@@ -18,6 +18,8 @@ export const sessionListItemValidator = v.object({
   lastMessageAt: sessionFields.lastMessageAt,
   lastMessagePreview: v.union(v.string(), v.null()),
   lastMessageDirection: v.union(messageFields.direction, v.null()),
+  // The newest message's kind when not text (the list renders "📷 Photo"); null for text.
+  lastMessageKind: v.union(messageKindValidator, v.null()),
   botPaused: sessionFields.botPaused,
   needsAttention: sessionFields.needsAttention,
   handoffSuggested: v.boolean(),

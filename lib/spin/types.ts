@@ -45,6 +45,9 @@ export interface ChatTurn {
    * when absent the engine recognizes its own phrasings.
    */
   questionStage?: SpinStage | null;
-  /** Absent: text. A voice note or a photo without a caption has an empty `text`. */
+  /**
+   * What the message was when not plain text (a voice note, a photo…): its `text` is then the caption,
+   * often empty. Absent: text.
+   */
   kind?: MessageKind;
 }

@@ -1,4 +1,7 @@
-/** Kinds of non-text content the webhook stores as a leading "[kind]" placeholder (webhook-events.ts). */
+/**
+ * Rows stored before message kinds existed kept media as a leading "[kind]" placeholder in their text;
+ * this still renders them. New rows store `kind` (and the caption, or "", as text) and never match.
+ */
 export const MEDIA_KINDS = ["image", "video", "audio", "document", "sticker", "location", "contact", "poll"] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 

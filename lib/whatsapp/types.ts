@@ -11,13 +11,18 @@ export type EvolutionConfig = {
   fetch?: typeof fetch;
 };
 
-/** Webhook events SpinDesk subscribes every instance to (Evolution's uppercase names). */
+/**
+ * Webhook events SpinDesk subscribes every instance to (Evolution v2's uppercase names, checked against
+ * its `Events` enum and EventController list). CONTACTS_UPDATE: Evolution reports a contact it already
+ * knows (every later message) as an update, with the current profile picture, never as an upsert.
+ */
 export const WEBHOOK_EVENTS = [
   "MESSAGES_UPSERT",
   "MESSAGES_UPDATE",
   "MESSAGES_EDITED",
   "MESSAGES_DELETE",
   "CONTACTS_UPSERT",
+  "CONTACTS_UPDATE",
   "CONNECTION_UPDATE",
   "QRCODE_UPDATED",
   "SEND_MESSAGE",

@@ -1,5 +1,27 @@
 import { z } from "zod";
-import { AGENT_STATES, type AgentState, type Delivery } from "./types";
+import { AGENT_STATES, type AgentState, type Delivery, type MessageKind } from "./types";
+import {
+  actionOf,
+  bodyOf,
+  contentContextInfos,
+  quotedOf,
+  type LocationFacts,
+  type MediaFacts,
+  type QuotedFacts,
+  type SharedContactFacts,
+} from "./events/content";
+import { digitsOfJid, groupOrBroadcast, issuesOf, personJids, unixSeconds, type Content } from "./events/primitives";
+import {
+  parseContacts,
+  parseDeleted,
+  parseEdited,
+  parseStatusUpdates,
+  type ContactChange,
+  type DeleteChange,
+  type EditChange,
+  type StatusChange,
+  type UpdateParse,
+} from "./events/updates";
 
 /**
  * Evolution API v2 webhook deliveries, reduced to the few changes SpinDesk applies. Pure (zod only):
@@ -10,7 +32,10 @@ import { AGENT_STATES, type AgentState, type Delivery } from "./types";
  */
 
 // Defined with the other gateway sets; re-exported because ingest reads them with the changes.
-export type { AgentState, Delivery } from "./types";
+export type { AgentState, Delivery, MessageKind } from "./types";
+export type { ContactChange, DeleteChange, EditChange, StatusChange } from "./events/updates";
+export type { LocationFacts, MediaFacts, QuotedFacts, SharedContactFacts } from "./events/content";
+export { digitsOfJid, MESSAGE_TIME_RANGE } from "./events/primitives";
 
 /** One WhatsApp message, inbound (`fromMe: false`) or sent from the business's number. */
 export type MessageChange = {
@@ -21,22 +46,39 @@ export type MessageChange = {
   waJid: string;
   waJidAlt?: string;
   pushName?: string;
+  /** What the message is; a file's caption (or "") is its text. */
+  messageKind: MessageKind;
   text: string;
   /** Provider time, epoch ms (`messageTimestamp` seconds × 1000). */
   sentAt: number;
   delivery: Delivery;
+  media?: MediaFacts;
+  location?: LocationFacts;
+  sharedContact?: SharedContactFacts;
+  quoted?: QuotedFacts;
+  /** The file itself when Evolution inlined it (webhook `base64: true`): raw base64, checked by the webhook. */
+  base64?: string;
 };
+
+/** A reaction by the customer (`fromMe: false`) or the business to an earlier message; "" removes it. */
+export type ReactionChange = { kind: "reaction"; target: string; emoji: string; fromMe: boolean; at: number };
 
 export type WhatsAppChange =
   | MessageChange
+  | ReactionChange
+  | StatusChange
+  | EditChange
+  | DeleteChange
+  | ContactChange
   | { kind: "connection"; state: AgentState; phoneNumber?: string; statusReason?: number }
   | { kind: "qr"; qrCode: string }
   | { kind: "qrLimit" };
 
 export type IgnoreReason = "event" | "group" | "broadcast" | "content" | "state";
 
+/** One delivery may carry several changes (arrays of updates or contacts), each applied on its own. */
 export type ParsedWhatsAppEvent =
-  | { status: "change"; change: WhatsAppChange }
+  | { status: "change"; changes: WhatsAppChange[] }
   | { status: "ignored"; reason: IgnoreReason }
   | { status: "invalid"; issues: string[] };
 
@@ -49,15 +91,9 @@ const envelopeSchema = z.object({
   sender: z.string().nullish(),
 });
 
-const PHONE_SUFFIX = "@s.whatsapp.net";
-
 /** "MESSAGES_UPSERT" (Evolution's config spelling) and "messages.upsert" (its webhook spelling) are one event. */
 export function normalizeEventName(event: string): string {
   return event.trim().toLowerCase().replace(/[_-]/g, ".");
-}
-
-function issuesOf(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
 }
 
 /** Step one, before authentication: which instance the delivery claims to be for. */
@@ -68,21 +104,6 @@ export function readEnvelope(payload: unknown): { ok: true; envelope: Envelope }
   return { ok: true, envelope: { event: normalizeEventName(event), instance, data, sender: sender ?? null } };
 }
 
-/** WhatsApp's launch (2009) to 2100: anything outside is a forged or broken stamp, refused with 400. */
-export const MESSAGE_TIME_RANGE = { min: 1_230_768_000, max: 4_102_444_800 } as const;
-
-/** Baileys timestamps reach JSON as a number, a digit string or a protobuf Long `{ low, high }`. */
-const unixSeconds = z
-  .union([
-    z.number().int().positive(),
-    z
-      .string()
-      .regex(/^\d{1,12}$/)
-      .transform(Number),
-    z.object({ low: z.number().int(), high: z.number().int() }).transform(({ low, high }) => (high >>> 0) * 2 ** 32 + (low >>> 0)),
-  ])
-  .pipe(z.number().min(MESSAGE_TIME_RANGE.min).max(MESSAGE_TIME_RANGE.max));
-
 const messageData = z.object({
   key: z.object({
     remoteJid: z.string().min(1),
@@ -90,11 +111,13 @@ const messageData = z.object({
     id: z.string().min(1).max(200),
     remoteJidAlt: z.string().nullish(),
     senderPn: z.string().nullish(),
+    participantAlt: z.string().nullish(),
   }),
   pushName: z.string().nullish(),
   status: z.union([z.string(), z.number()]).nullish(),
   message: z.record(z.string(), z.unknown()).nullish(),
   messageTimestamp: unixSeconds,
+  contextInfo: z.unknown().optional(),
 });
 
 const connectionData = z.object({
@@ -109,78 +132,6 @@ const qrData = z.object({
 
 const qrLimitData = z.object({ message: z.string().regex(/limit/i), statusCode: z.number().nullish() });
 
-/** The international digits of a JID: `5511999990001:12@s.whatsapp.net` → `5511999990001`. */
-export function digitsOfJid(jid: string): string {
-  return jid.split("@")[0].split(":")[0].replace(/\D/g, "");
-}
-
-/** The phone JID wins whichever field carries it; the LID (or other alias) is kept as the alternate. */
-function customerJids(key: z.infer<typeof messageData>["key"]): { waJid: string; waJidAlt?: string } {
-  const senderPn = key.senderPn && !key.senderPn.includes("@") ? `${digitsOfJid(key.senderPn)}${PHONE_SUFFIX}` : key.senderPn;
-  const candidates = [key.remoteJid, key.remoteJidAlt, senderPn].filter((jid): jid is string => Boolean(jid));
-  // LID senders (`addressingMode: "lid"`) carry their phone JID in remoteJidAlt (senderPn before 2.3.6);
-  // a sender known only by a LID keeps it, which the gateway can still send to.
-  const waJid = candidates.find((jid) => jid.endsWith(PHONE_SUFFIX)) ?? key.remoteJid;
-  const waJidAlt = candidates.find((jid) => jid !== waJid);
-  return waJidAlt === undefined ? { waJid } : { waJid, waJidAlt };
-}
-
-type MessageContent = Record<string, unknown>;
-
-const asContent = (value: unknown): MessageContent | null =>
-  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as MessageContent) : null;
-
-const textField = (value: unknown, field: string): string | null => {
-  const text = asContent(value)?.[field];
-  return typeof text === "string" && text.trim().length > 0 ? text : null;
-};
-
-/** Wrappers WhatsApp puts around the real content (disappearing, view-once, captioned documents). */
-const WRAPPERS = [
-  "ephemeralMessage",
-  "viewOnceMessage",
-  "viewOnceMessageV2",
-  "viewOnceMessageV2Extension",
-  "documentWithCaptionMessage",
-];
-
-/** Media and other non-text content are stored as a short placeholder (plus the caption), so the thread shows them. */
-const PLACEHOLDERS: Record<string, string> = {
-  imageMessage: "[image]",
-  videoMessage: "[video]",
-  ptvMessage: "[video]",
-  audioMessage: "[audio]",
-  documentMessage: "[document]",
-  stickerMessage: "[sticker]",
-  locationMessage: "[location]",
-  liveLocationMessage: "[location]",
-  contactMessage: "[contact]",
-  contactsArrayMessage: "[contact]",
-  pollCreationMessage: "[poll]",
-  pollCreationMessageV3: "[poll]",
-};
-
-/**
- * The text SpinDesk stores for one message, or null for content that is not a message a person
- * wrote (reactions, edits, revokes, key distribution, unknown kinds): those are acknowledged and ignored.
- */
-export function messageText(message: MessageContent | null | undefined, depth = 0): string | null {
-  if (!message) return null;
-  const text = textField(message, "conversation") ?? textField(message.extendedTextMessage, "text");
-  if (text !== null) return text;
-  for (const [field, placeholder] of Object.entries(PLACEHOLDERS)) {
-    if (asContent(message[field]) === null) continue;
-    const caption = textField(message[field], "caption");
-    return caption === null ? placeholder : `${placeholder} ${caption}`;
-  }
-  if (depth > 2) return null;
-  for (const wrapper of WRAPPERS) {
-    const inner = asContent(asContent(message[wrapper])?.message);
-    if (inner !== null) return messageText(inner, depth + 1);
-  }
-  return null;
-}
-
 /** Evolution's message status (Baileys' WAMessageStatus names, or their numbers) as our delivery state. */
 function deliveryOf(status: string | number | null | undefined): Delivery {
   switch (status) {
@@ -188,10 +139,11 @@ function deliveryOf(status: string | number | null | undefined): Delivery {
     case 3:
       return "delivered";
     case "READ":
-    case "PLAYED":
     case 4:
-    case 5:
       return "read";
+    case "PLAYED":
+    case 5:
+      return "played";
     case "ERROR":
     case 0:
       return "failed";
@@ -201,21 +153,46 @@ function deliveryOf(status: string | number | null | undefined): Delivery {
   }
 }
 
-function isGroupOrBroadcast(jid: string): IgnoreReason | null {
-  if (jid.endsWith("@g.us")) return "group";
-  if (jid.endsWith("@broadcast") || jid.endsWith("@newsletter")) return "broadcast";
-  return null;
+const one = (change: WhatsAppChange): ParsedWhatsAppEvent => ({ status: "change", changes: [change] });
+
+/** The customer's JIDs of a message key: LID senders carry their phone JID in remoteJidAlt (senderPn before 2.3.6). */
+function customerJids(key: z.infer<typeof messageData>["key"]) {
+  return personJids([key.remoteJid, key.remoteJidAlt, key.senderPn, key.participantAlt]) ?? { waJid: key.remoteJid };
+}
+
+/** A reaction, edit or revoke sent as a message of its own (`messages.upsert`). */
+function actionChange(data: z.infer<typeof messageData>, content: Content | null): ParsedWhatsAppEvent | null {
+  const action = actionOf(content);
+  if (action === null) return null;
+  const at = action.at ?? data.messageTimestamp * 1000;
+  switch (action.action) {
+    case "reaction":
+      return one({ kind: "reaction", target: action.target, emoji: action.emoji, fromMe: data.key.fromMe, at });
+    case "edit":
+      return one({ kind: "edit", target: action.target, text: action.text, at });
+    case "revoke":
+      return one({ kind: "delete", target: action.target, at });
+  }
+}
+
+/** The inline file Evolution adds at `message.base64` when the webhook asks for it. */
+function inlineBase64(content: Content | null): string | undefined {
+  const base64 = content?.base64;
+  return typeof base64 === "string" && base64.length > 0 ? base64 : undefined;
 }
 
 function toMessageChange(data: unknown, forceFromMe: boolean): ParsedWhatsAppEvent {
   const parsed = messageData.safeParse(data);
   if (!parsed.success) return { status: "invalid", issues: issuesOf(parsed.error) };
-  const { key, pushName, status, message, messageTimestamp } = parsed.data;
+  const { key, pushName, status, message, messageTimestamp, contextInfo } = parsed.data;
   // Group chats are not conversations with one customer; no per-agent setting enables them yet.
-  const skipped = isGroupOrBroadcast(key.remoteJid);
+  const skipped = groupOrBroadcast(key.remoteJid);
   if (skipped !== null) return { status: "ignored", reason: skipped };
-  const text = messageText(message);
-  if (text === null) return { status: "ignored", reason: "content" };
+  const content = message ?? null;
+  const action = actionChange(parsed.data, content);
+  if (action !== null) return action;
+  const body = bodyOf(content);
+  if (body === null) return { status: "ignored", reason: "content" };
   const fromMe = forceFromMe || key.fromMe;
   const name = pushName?.trim();
   const change: MessageChange = {
@@ -223,13 +200,28 @@ function toMessageChange(data: unknown, forceFromMe: boolean): ParsedWhatsAppEve
     externalId: key.id,
     fromMe,
     ...customerJids(key),
-    text,
+    messageKind: body.kind,
+    text: body.text,
     sentAt: messageTimestamp * 1000,
     delivery: fromMe ? deliveryOf(status) : "delivered",
   };
+  if (body.media !== undefined) change.media = body.media;
+  if (body.location !== undefined) change.location = body.location;
+  if (body.sharedContact !== undefined) change.sharedContact = body.sharedContact;
+  // Evolution lifts the content's contextInfo to the data; other senders leave it inside.
+  const quoted = quotedOf([contextInfo, ...contentContextInfos(content)]);
+  if (quoted !== undefined) change.quoted = quoted;
+  const base64 = body.media !== undefined ? inlineBase64(content) : undefined;
+  if (base64 !== undefined) change.base64 = base64;
   // On our own messages pushName is the business's profile name, never the customer's.
-  if (!fromMe && name) change.pushName = name;
-  return { status: "change", change };
+  if (!fromMe && name && name !== "Você") change.pushName = name;
+  return one(change);
+}
+
+function fromUpdates(parsed: UpdateParse<WhatsAppChange>): ParsedWhatsAppEvent {
+  if (!parsed.ok) return { status: "invalid", issues: parsed.issues };
+  if (parsed.changes.length === 0) return { status: "ignored", reason: "content" };
+  return { status: "change", changes: parsed.changes };
 }
 
 function toConnectionChange(data: unknown, sender: string | null): ParsedWhatsAppEvent {
@@ -241,7 +233,7 @@ function toConnectionChange(data: unknown, sender: string | null): ParsedWhatsAp
   if (parsed.data.statusReason != null) change.statusReason = parsed.data.statusReason;
   const phoneNumber = digitsOfJid(parsed.data.wuid ?? sender ?? "");
   if (state === "open" && phoneNumber.length > 0) change.phoneNumber = phoneNumber;
-  return { status: "change", change };
+  return one(change);
 }
 
 /** A QR image as a data URL; Evolution sends one already, a bare base64 PNG is wrapped. */
@@ -256,9 +248,9 @@ function toQrChange(data: unknown): ParsedWhatsAppEvent {
   if (qr.success) {
     const qrCode = qrDataUrl(qr.data.qrcode.base64);
     if (qrCode === null) return { status: "invalid", issues: ["qrcode.base64: not a base64 image"] };
-    return { status: "change", change: { kind: "qr", qrCode } };
+    return one({ kind: "qr", qrCode });
   }
-  if (qrLimitData.safeParse(data).success) return { status: "change", change: { kind: "qrLimit" } };
+  if (qrLimitData.safeParse(data).success) return one({ kind: "qrLimit" });
   return { status: "invalid", issues: issuesOf(qr.error) };
 }
 
@@ -269,6 +261,15 @@ export function parseWhatsAppEvent(envelope: Envelope): ParsedWhatsAppEvent {
       return toMessageChange(envelope.data, false);
     case "send.message":
       return toMessageChange(envelope.data, true);
+    case "messages.update":
+      return fromUpdates(parseStatusUpdates(envelope.data));
+    case "messages.edited":
+      return fromUpdates(parseEdited(envelope.data));
+    case "messages.delete":
+      return fromUpdates(parseDeleted(envelope.data));
+    case "contacts.upsert":
+    case "contacts.update":
+      return fromUpdates(parseContacts(envelope.data));
     case "connection.update":
       return toConnectionChange(envelope.data, envelope.sender);
     case "qrcode.updated":

@@ -45,6 +45,7 @@ describe("list", () => {
       lastMessageAt: 1002,
       lastMessagePreview: "Quanto custa?",
       lastMessageDirection: "in",
+      lastMessageKind: null,
       botPaused: false,
       needsAttention: false,
       handoffSuggested: false,

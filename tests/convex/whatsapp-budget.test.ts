@@ -47,6 +47,21 @@ describe("document reads per ingest", () => {
       "replay of a stored message": 3,
       "fromMe echo of a message we sent": 4,
       "message typed on the linked phone": 9,
+      "a photo from a known customer (file pending)": 8,
+      // + the quoted message, to link it.
+      "a reply quoting a stored message": 9,
+      // + one per waiting update (they are applied before the insert and removed later).
+      "a message whose edit and reaction came first": 10,
+      // + the contact patched with the LID.
+      "a message from the customer's LID, linked to their phone": 9,
+      "messages.update for a sent message": 4,
+      "messages.update before its message (kept)": 2,
+      // + the session, when the edited message may be its newest.
+      "messages.edited": 5,
+      "messages.delete": 4,
+      "a reaction": 4,
+      "contacts.upsert for a known customer": 4,
+      "contacts.upsert for someone who never wrote": 2,
       "connection.update open": 3,
       "qrcode.updated": 3,
     });

@@ -12,6 +12,7 @@ import {
   TS2,
   TS3,
   deliverWhatsApp,
+  evolutionFixture,
   seedWebhookAgents,
   sendMessage,
   upsert,
@@ -41,6 +42,12 @@ const thread = (orgId: Id<"organizations">, sessionId: Id<"sessions">) =>
       .withIndex("by_org_and_session_and_sentAt", (q) => q.eq("orgId", orgId).eq("sessionId", sessionId))
       .collect(),
   );
+
+/** The same delivery without its inlined file (webhook `base64: false`). */
+function withoutInlineFile<T extends { data: unknown }>(fixture: T): T {
+  delete (fixture.data as { message: { base64?: string } }).message.base64;
+  return fixture;
+}
 
 async function expectStored(payload: unknown, options?: Parameters<typeof deliverWhatsApp>[2]) {
   const response = await deliverWhatsApp(t, payload, options);
@@ -107,9 +114,79 @@ describe("a customer's first message", () => {
     expect((await all("messages"))[0].text).toHaveLength(500);
   });
 
-  test("media is stored as a short placeholder with its caption", async () => {
-    await expectStored(upsert({ message: { imageMessage: { caption: "esse modelo", mimetype: "image/jpeg" } } }));
-    expect((await all("messages"))[0].text).toBe("[image] esse modelo");
+});
+
+describe("what a message is", () => {
+  test("a photo is stored at once with its kind, its caption as the text and its file pending", async () => {
+    await expectStored(withoutInlineFile(evolutionFixture("upsert-image")));
+    const [message] = await all("messages");
+    expect(message).toMatchObject({ kind: "image", text: "essa é a planilha", media: { state: "pending", mimeType: "image/jpeg", size: 183211 } });
+    expect((await all("sessions"))[0]).toMatchObject({ lastMessagePreview: "essa é a planilha", lastMessageKind: "image" });
+  });
+
+  test("a voice note without words is stored with empty text, never a placeholder", async () => {
+    await expectStored(evolutionFixture("upsert-audio-voice-note"));
+    const [message] = await all("messages");
+    expect(message).toMatchObject({ kind: "audio", text: "", media: { state: "pending", durationSec: 7, voiceNote: true, mimeType: "audio/ogg" } });
+    expect((await all("sessions"))[0]).toMatchObject({ lastMessagePreview: "", lastMessageKind: "audio" });
+  });
+
+  test.each([
+    ["upsert-video", { kind: "video", media: { state: "pending", durationSec: 14 } }],
+    ["upsert-document", { kind: "document", media: { state: "pending", fileName: "proposta-comercial.pdf" } }],
+    ["upsert-sticker", { kind: "sticker", media: { state: "pending", mimeType: "image/webp" } }],
+    ["upsert-location", { kind: "location", location: { latitude: -23.561414, longitude: -46.655881, name: "Avenida Paulista, 1578" } }],
+    ["upsert-contact", { kind: "contact", sharedContact: { name: "João Pereira", phone: "5521987654321" } }],
+  ] as const)("%s is stored with its kind and facts", async (name, expected) => {
+    await expectStored(evolutionFixture(name));
+    expect((await all("messages"))[0]).toMatchObject(expected);
+  });
+
+  test("a text after a photo clears the list's kind", async () => {
+    await expectStored(withoutInlineFile(evolutionFixture("upsert-image")));
+    await expectStored(upsert({ id: "LATER", text: "e aí?", timestamp: TS2 }));
+    expect((await all("sessions"))[0].lastMessageKind).toBeUndefined();
+  });
+
+  test("a file Evolution inlined is put in storage and filed for the download", async () => {
+    await expectStored(evolutionFixture("upsert-image"));
+    const [message] = await all("messages");
+    const inbox = await t.run((ctx) => ctx.db.query("mediaInbox").collect());
+    expect(inbox).toEqual([expect.objectContaining({ orgId: orgA, messageId: message._id, mimeType: "image/jpeg" })]);
+    const bytes = await t.run(async (ctx) => (await ctx.storage.get(inbox[0].storageId))!.arrayBuffer());
+    expect(new Uint8Array(bytes).slice(0, 3)).toEqual(new Uint8Array([0xff, 0xd8, 0xff]));
+  });
+
+  test("a replay with an inlined file stores neither the message nor the file again", async () => {
+    await expectStored(evolutionFixture("upsert-image"));
+    const replay = await deliverWhatsApp(t, evolutionFixture("upsert-image"));
+    expect(replay.body).toEqual({ success: true, outcome: "duplicate" });
+    expect(await t.run((ctx) => ctx.db.query("mediaInbox").collect())).toHaveLength(1);
+    expect(await t.run((ctx) => ctx.db.system.query("_storage").collect())).toHaveLength(1);
+  });
+
+  test("a body over 1 MiB is accepted when an inlined file makes the difference", async () => {
+    const big = evolutionFixture("upsert-image");
+    const bytes = new Uint8Array(1_200_000).fill(0xab);
+    let binary = "";
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    (big.data as { message: { base64: string } }).message.base64 = btoa(binary);
+    await expectStored(big);
+    const [inbox] = await t.run((ctx) => ctx.db.query("mediaInbox").collect());
+    expect((await t.run(async (ctx) => (await ctx.storage.get(inbox.storageId))!.size))).toBe(1_200_000);
+  });
+
+  test("a reply is linked to the quoted message when it is stored", async () => {
+    await expectStored(evolutionFixture("send-message"));
+    await expectStored(evolutionFixture("upsert-text-quoted-reply"));
+    const quotedRow = (await all("messages")).find((m) => m.externalId === "3EB0OURQUESTION")!;
+    const reply = (await all("messages")).find((m) => m.externalId === "3A0000000000000000A2")!;
+    expect(reply.quoted).toEqual({ externalId: "3EB0OURQUESTION", text: "Você quer o plano anual?", kind: "text", messageId: quotedRow._id });
+  });
+
+  test("a reply quoting a message we never stored keeps the quote without a link", async () => {
+    await expectStored(evolutionFixture("upsert-text-quoted-reply"));
+    expect((await all("messages"))[0].quoted).toEqual({ externalId: "3EB0OURQUESTION", text: "Você quer o plano anual?", kind: "text" });
   });
 });
 
@@ -147,7 +224,7 @@ describe("what is not a customer conversation", () => {
     expect(await webhookRows(t)).toEqual(before);
   });
 
-  test("a reaction is acknowledged and ignored", async () => {
+  test("a reaction naming no message is acknowledged and ignored", async () => {
     const response = await deliverWhatsApp(t, upsert({ message: { reactionMessage: { text: "❤️" } } }));
     expect(response.body).toEqual({ success: true, ignored: true, reason: "content" });
     expect(await all("messages")).toEqual([]);
@@ -271,5 +348,22 @@ describe("closed conversations", () => {
     await t.run((ctx) => ctx.db.patch("sessions", session._id, { status: "resolved", unreadCount: 0 }));
     await expectStored(upsert({ id: "PHONE-1", fromMe: true, timestamp: TS2 }));
     expect(await all("sessions")).toEqual([expect.objectContaining({ status: "resolved", unreadCount: 0 })]);
+  });
+});
+
+describe("what the bot's engine sees", () => {
+  test("each message's kind: a caption-less voice note is an audio turn with no words", async () => {
+    await expectStored(upsert({ id: "T1", text: "Oi", timestamp: TS1 }));
+    await expectStored(evolutionFixture("upsert-audio-voice-note"));
+    const { readBotContext } = await import("../../convex/model/botPlan");
+    const context = await t.run(async (ctx) => {
+      const session = (await ctx.db.query("sessions").first())!;
+      const agent = (await ctx.db.get("agents", session.agentId))!;
+      return readBotContext(ctx.db, { session, agent });
+    });
+    expect(context!.messages.map(({ kind, text }) => ({ kind, text }))).toEqual([
+      { kind: "text", text: "Oi" },
+      { kind: "audio", text: "" },
+    ]);
   });
 });

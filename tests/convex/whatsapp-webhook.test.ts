@@ -163,6 +163,15 @@ describe("body limits and parsing", () => {
     await expectRefused(() => deliverWhatsApp(t, huge), 413, "INVALID_ARGUMENT");
   });
 
+  test("refuses a body over 1 MiB that is not JSON with 413", async () => {
+    await expectRefused(() => deliverWhatsApp(t, "x".repeat(1024 * 1024 + 1)), 413, "INVALID_ARGUMENT");
+  });
+
+  test("refuses a body over 1 MiB with 413 even when it inlines a small file", async () => {
+    const huge = upsert({ message: { imageMessage: { mimetype: "image/jpeg", caption: "x".repeat(1024 * 1024) }, base64: "/9j/4AAQ" } });
+    await expectRefused(() => deliverWhatsApp(t, huge), 413, "INVALID_ARGUMENT");
+  });
+
   test("refuses a body that is not JSON with 400", async () => {
     await expectRefused(() => deliverWhatsApp(t, "event=messages.upsert&instance=x"), 400, "INVALID_ARGUMENT");
   });

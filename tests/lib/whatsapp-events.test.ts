@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
+import { bodyOf } from "../../lib/whatsapp/events/content";
 import {
   digitsOfJid,
-  messageText,
   normalizeEventName,
   parseWhatsAppEvent,
   readEnvelope,
@@ -31,8 +31,8 @@ function parse(payload: unknown): ParsedWhatsAppEvent {
 
 function changeOf(payload: unknown) {
   const parsed = parse(payload);
-  if (parsed.status !== "change") throw new Error(`expected a change, got ${JSON.stringify(parsed)}`);
-  return parsed.change;
+  if (parsed.status !== "change" || parsed.changes.length !== 1) throw new Error(`expected one change, got ${JSON.stringify(parsed)}`);
+  return parsed.changes[0];
 }
 
 describe("readEnvelope", () => {
@@ -66,6 +66,7 @@ describe("messages.upsert", () => {
       fromMe: false,
       waJid: CUSTOMER_JID,
       pushName: "Maria",
+      messageKind: "text",
       text: "Oi",
       sentAt: TS1 * 1000,
       delivery: "delivered",
@@ -116,8 +117,9 @@ describe("messages.upsert", () => {
   test.each([
     ["a group chat", upsert({ remoteJid: "120363000000000000@g.us" }), "group"],
     ["a status broadcast", upsert({ remoteJid: "status@broadcast" }), "broadcast"],
-    ["a reaction", upsert({ message: { reactionMessage: { text: "👍" } } }), "content"],
-    ["a revoke", upsert({ message: { protocolMessage: { type: 0 } } }), "content"],
+    ["a reaction naming no message", upsert({ message: { reactionMessage: { text: "👍" } } }), "content"],
+    ["a revoke naming no message", upsert({ message: { protocolMessage: { type: 0 } } }), "content"],
+    ["key distribution", upsert({ message: { senderKeyDistributionMessage: { groupId: "x" } } }), "content"],
     ["an empty message", upsert({ message: null }), "content"],
   ])("ignores %s", (_name, payload, reason) => {
     expect(parse(payload)).toEqual({ status: "ignored", reason });
@@ -134,19 +136,25 @@ describe("messages.upsert", () => {
   });
 });
 
-describe("messageText", () => {
+describe("bodyOf", () => {
   test.each([
-    [{ imageMessage: { caption: "catálogo" } }, "[image] catálogo"],
-    [{ imageMessage: {} }, "[image]"],
-    [{ audioMessage: { seconds: 4 } }, "[audio]"],
-    [{ documentWithCaptionMessage: { message: { documentMessage: { caption: "proposta.pdf" } } } }, "[document] proposta.pdf"],
-    [{ ephemeralMessage: { message: { conversation: "some" } } }, "some"],
-    [{ locationMessage: { degreesLatitude: 1 } }, "[location]"],
-    [{ conversation: "   " }, null],
-    [{ senderKeyDistributionMessage: {} }, null],
-  ])("%j → %s", (message, text) => {
-    expect(messageText(message)).toBe(text);
+    [{ imageMessage: { caption: "catálogo" } }, { kind: "image", text: "catálogo" }],
+    [{ imageMessage: {} }, { kind: "image", text: "" }],
+    [{ audioMessage: { seconds: 4, ptt: true } }, { kind: "audio", text: "", media: { durationSec: 4, voiceNote: true } }],
+    [{ documentWithCaptionMessage: { message: { documentMessage: { caption: "proposta" } } } }, { kind: "document", text: "proposta" }],
+    [{ ephemeralMessage: { message: { conversation: "some" } } }, { kind: "text", text: "some" }],
+    [{ viewOnceMessageV2: { message: { imageMessage: { mimetype: "image/jpeg" } } } }, { kind: "image", text: "" }],
+    [{ pollCreationMessage: { name: "Qual horário?" } }, { kind: "text", text: "Qual horário?" }],
+  ])("%j → %j", (message, body) => {
+    expect(bodyOf(message)).toMatchObject(body);
   });
+
+  test.each([[{ conversation: "   " }], [{ senderKeyDistributionMessage: {} }], [{ locationMessage: { degreesLatitude: 1 } }]])(
+    "%j is no message body",
+    (message) => {
+      expect(bodyOf(message)).toBeNull();
+    },
+  );
 });
 
 describe("send.message", () => {
@@ -213,7 +221,7 @@ describe("qrcode.updated", () => {
 });
 
 describe("other events", () => {
-  test.each(["messages.update", "contacts.upsert", "presence.update", "instance.create"])("ignores %s", (event) => {
+  test.each(["presence.update", "instance.create", "chats.upsert", "send.message.update"])("ignores %s", (event) => {
     expect(parse(envelope(event, { anything: true }))).toEqual({ status: "ignored", reason: "event" });
   });
 });
