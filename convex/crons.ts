@@ -5,4 +5,7 @@ const crons = cronJobs();
 
 crons.daily("prune expired webhook delivery ids", { hourUTC: 4, minuteUTC: 17 }, internal.webhookDeliveries.pruneExpired, {});
 
+// A number the phone unlinked or the gateway forgot is marked disconnected within minutes (convex/agentHealth.ts).
+crons.interval("check connected WhatsApp numbers", { minutes: 5 }, internal.agentHealth.sweep, { cursor: null });
+
 export default crons;

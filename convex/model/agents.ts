@@ -3,7 +3,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { env, type DatabaseReader } from "../_generated/server";
 import { fail } from "../lib/errors";
 import { defaultKnowledge, KNOWLEDGE_LIMITS, knowledgeProblems, type AgentKnowledge, type Language } from "../../lib/spin";
-import { agentKnowledgeValidator, agentStatusValidator, botLanguageValidator } from "../schema";
+import { agentHealthErrorValidator, agentKnowledgeValidator, agentStatusValidator, botLanguageValidator } from "../schema";
 import { userByExternalId } from "./directory";
 
 /** An agent as members see it: everything but `webhookSecret`, absent fields as null. */
@@ -21,6 +21,8 @@ export const agentViewValidator = v.object({
   product: v.string(),
   knowledge: agentKnowledgeValidator,
   language: botLanguageValidator,
+  healthCheckedAt: v.union(v.number(), v.null()),
+  lastHealthError: v.union(agentHealthErrorValidator, v.null()),
 });
 
 export type AgentView = Infer<typeof agentViewValidator>;
@@ -41,6 +43,8 @@ export function toAgentView(agent: Doc<"agents">): AgentView {
     product: agent.product,
     knowledge: agent.knowledge ?? EMPTY_KNOWLEDGE,
     language: agent.language ?? "auto",
+    healthCheckedAt: agent.healthCheckedAt ?? null,
+    lastHealthError: agent.lastHealthError ?? null,
   };
 }
 
