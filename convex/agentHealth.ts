@@ -4,6 +4,7 @@ import { GatewayError } from "../lib/whatsapp/types";
 import { internal } from "./_generated/api";
 import { fail } from "./lib/errors";
 import { internalAction, internalMutation, internalOrgMutation } from "./lib/functions";
+import { maxAgentsPerOrg } from "./model/agents";
 import { recordAudit } from "./model/audit";
 import { gatewayFromEnv } from "./model/gateway";
 
@@ -13,28 +14,32 @@ import { gatewayFromEnv } from "./model/gateway";
  * disconnected at once, so the team sees "reconnect it" instead of replies that fail.
  */
 
-/** Agents scheduled per sweep transaction; the sweep continues itself until every page is done. */
-export const SWEEP_PAGE = 50;
+/** Organizations looked at per sweep transaction (each has at most `maxAgentsPerOrg()` live agents). */
+export const SWEEP_PAGE = 25;
 
 const FINDINGS = ["open", "connecting", "closed", "unknown_instance", "unreachable"] as const;
 type Finding = (typeof FINDINGS)[number];
 
 /**
- * Global on purpose: the cron looks at every org's connected agents (index `by_status`), one bounded
- * page per transaction, and hands each one to its own scheduled check (one slow gateway answer
- * never holds up the rest).
+ * Global on purpose: the cron looks at every organization's connected agents, one bounded page of
+ * organizations per transaction (their live agents through `by_org_and_deletedAt`, capped per org),
+ * and hands each agent to its own scheduled check, so one slow gateway answer holds up no other.
  */
 export const sweep = internalMutation({
   args: { cursor: v.union(v.string(), v.null()) },
   returns: v.null(),
   handler: async (ctx, { cursor }) => {
-    const page = await ctx.db
-      .query("agents")
-      .withIndex("by_status", (q) => q.eq("status", "open"))
-      .paginate({ numItems: SWEEP_PAGE, cursor });
-    for (const agent of page.page) {
-      if (agent.deletedAt !== undefined) continue;
-      await ctx.scheduler.runAfter(0, internal.agentHealth.check, { orgId: agent.orgId, agentId: agent._id, instanceName: agent.instanceName });
+    const page = await ctx.db.query("organizations").paginate({ numItems: SWEEP_PAGE, cursor });
+    for (const org of page.page) {
+      if (org.deletedAt !== undefined) continue;
+      const live = await ctx.db
+        .query("agents")
+        .withIndex("by_org_and_deletedAt", (q) => q.eq("orgId", org._id).eq("deletedAt", undefined))
+        .take(maxAgentsPerOrg());
+      for (const agent of live) {
+        if (agent.status !== "open") continue;
+        await ctx.scheduler.runAfter(0, internal.agentHealth.check, { orgId: org._id, agentId: agent._id, instanceName: agent.instanceName });
+      }
     }
     if (!page.isDone) await ctx.scheduler.runAfter(0, internal.agentHealth.sweep, { cursor: page.continueCursor });
     return null;

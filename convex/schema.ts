@@ -278,9 +278,7 @@ export default defineSchema({
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_org", ["orgId"])
     .index("by_org_and_deletedAt", ["orgId", "deletedAt"])
-    .index("by_instanceName", ["instanceName"])
-    // Global on purpose: the health check's sweep pages through every org's connected agents.
-    .index("by_status", ["status"]),
+    .index("by_instanceName", ["instanceName"]),
 
   contacts: defineTable(contactFields)
     .index("by_org_and_agent_and_waJid", ["orgId", "agentId", "waJid"])

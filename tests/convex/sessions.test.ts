@@ -50,6 +50,8 @@ describe("list", () => {
       handoffSuggested: false,
       waitingSince: null,
       contactOptedOut: false,
+      agentStatus: "open",
+      agentDeleted: false,
     });
     expect(result.page[1]).toMatchObject({ unreadCount: 0, lastMessagePreview: null, lastMessageDirection: null });
   });
