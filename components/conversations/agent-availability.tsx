@@ -25,7 +25,7 @@ export function AgentUnavailableBanner({ orgId, session }: { orgId: string; sess
     <div role="status" className={`flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-md px-4 py-3 text-sm ring-1 ring-inset ${tone}`}>
       <div className="min-w-0">
         <p className="font-medium">{t(`${reason}.title`, { agent: session.agentName })}</p>
-        <p className="mt-0.5">{t(`${reason}.body`)}</p>
+        <p className="mt-0.5">{t(`${reason}.body`, { agent: session.agentName })}</p>
       </div>
       {reason === "disconnected" ? (
         <Link
@@ -55,7 +55,6 @@ export function ComposerGate({ session, children }: { session: SessionItem; chil
         disabled
         rows={2}
         aria-describedby={reasonId}
-        placeholder={t(`${reason}.composer`)}
         className={`${inputClasses} resize-none bg-slate-50`}
       />
       <p id={reasonId} className="text-sm text-slate-700">
