@@ -50,6 +50,22 @@ describe("persistence across restarts", () => {
     await waitFor(() => receiver.events("kept", "messages.upsert").find((hook) => hook.body.data.key.id === again.body.key.id));
   });
 
+  test("a business message still waiting for its delivery ack when the simulator stopped is acknowledged after the restart", async () => {
+    const { dataDir, receiver } = await setUp();
+    const first = await startSimulator({ dataDir, deliveryAckMs: 60_000 });
+    cleanups.push(() => first.stop());
+    await first.connected("late-ack", receiver.url);
+    await first.call("POST", "/webhook/set/late-ack", { webhook: { enabled: true, url: receiver.url, headers: { jwt_key: "k" } } });
+    const sent = await first.call("POST", "/message/sendText/late-ack", { number: "5511988887777", text: "Oi" });
+    await first.stop();
+
+    await simulatorOn(dataDir);
+    const delivered = await waitFor(() =>
+      receiver.events("late-ack", "messages.update").find((hook) => hook.body.data.keyId === sent.body.key.id && hook.body.data.status === "DELIVERY_ACK"),
+    );
+    expect(delivered.body.data.fromMe).toBe(true);
+  });
+
   test("a pairing in progress starts over as closed, and a deleted instance stays deleted", async () => {
     const { dataDir, receiver } = await setUp();
     const first = await simulatorOn(dataDir);

@@ -187,6 +187,10 @@ export class Instances {
   restore(instance: Instance): void {
     if (instance.state !== "open") instance.state = "close";
     this.byName.set(instance.instanceName, instance);
+    // A delivery ack that was due when the simulator stopped still arrives.
+    if (instance.state === "open") {
+      for (const entry of instance.chat) if (entry.direction === "out" && (entry.status === "PENDING" || entry.status === "SERVER_ACK")) this.phone.acknowledgeSent(instance, entry);
+    }
     const assigned = /^551199999(\d{4})$/.exec(instance.number ?? "");
     if (assigned) this.assignedNumbers = Math.max(this.assignedNumbers, Number(assigned[1]));
   }
