@@ -55,7 +55,7 @@ export function ComposerGate({ session, children }: { session: SessionItem; chil
         disabled
         rows={2}
         aria-describedby={reasonId}
-        className={`${inputClasses} resize-none bg-slate-50`}
+        className={`${inputClasses} resize-none disabled:cursor-not-allowed disabled:border-slate-200 disabled:bg-slate-100`}
       />
       <p id={reasonId} className="text-sm text-slate-700">
         {t(`${reason}.composer`)}
