@@ -9,6 +9,7 @@ import { fail } from "./lib/errors";
 import { internalMutation, internalOrgMutation, internalOrgQuery, orgAction } from "./lib/functions";
 import { actorUserIdOf, agentProfileX, liveAgentX, newWebhookSecret, unusedInstanceName, withinAgentCapX } from "./model/agents";
 import { recordAudit } from "./model/audit";
+import { resolveConversationsOfRemovedAgent } from "./agentRemoval";
 import { agentKnowledgeValidator } from "./schema";
 import { failFromGateway, gatewayFromEnv, webhookTargetFor } from "./model/gateway";
 
@@ -215,7 +216,10 @@ export const remove = orgAction({
   },
 });
 
-/** Logged out, or deleted (soft: sessions and messages keep pointing at the row, so conversations stay readable). */
+/**
+ * Logged out, or deleted (soft: sessions and messages keep pointing at the row, so conversations stay
+ * readable; the unresolved ones are resolved so no lead waits on a number that is gone).
+ */
 export const markUnlinked = internalOrgMutation({
   args: { ...actorArgs, deleted: v.boolean() },
   returns: v.null(),
@@ -224,6 +228,7 @@ export const markUnlinked = internalOrgMutation({
     const unlinked = { status: "close", qrCode: undefined, qrUpdatedAt: undefined, phoneNumber: undefined } as const;
     await ctx.db.patch("agents", agent._id, deleted ? { ...unlinked, deletedAt: Date.now() } : unlinked);
     await auditAgent(ctx.db, ctx.org._id, args, deleted ? "agent.deleted" : "agent.disconnected");
+    if (deleted) await resolveConversationsOfRemovedAgent(ctx, agent, await actorUserIdOf(ctx.db, args.actorExternalId));
     return null;
   },
 });

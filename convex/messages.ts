@@ -58,9 +58,10 @@ export const sendHuman = orgAction({
 
 async function sendableAgentX(db: DatabaseReader, agentId: Id<"agents">) {
   const agent = await db.get("agents", agentId);
-  if (agent === null || agent.deletedAt !== undefined || agent.status !== "open") {
-    fail("CONFLICT", "This agent's WhatsApp is not connected.");
+  if (agent === null || agent.deletedAt !== undefined) {
+    fail("CONFLICT", "This WhatsApp number was removed. The conversation stays here to read.");
   }
+  if (agent.status !== "open") fail("CONFLICT", "This WhatsApp number is disconnected. Reconnect it to reply.");
   return agent;
 }
 
@@ -71,9 +72,10 @@ export const insertHumanReply = internalOrgMutation({
   handler: async (ctx, { sessionId, text }) => {
     const session = await ctx.db.get("sessions", sessionId);
     if (session === null) fail("NOT_FOUND", "This conversation does not exist.");
+    // The number first: reopening cannot help a conversation whose number is gone or disconnected.
+    const agent = await sendableAgentX(ctx.db, session.agentId);
     // Explicit over magic: the person reopens a closed conversation before writing in it.
     if (session.status === "resolved") fail("CONFLICT", "This conversation is closed. Reopen it to reply.");
-    const agent = await sendableAgentX(ctx.db, session.agentId);
     const contact = await ctx.db.get("contacts", session.contactId);
     if (contact === null) fail("NOT_FOUND", "This conversation's contact does not exist.");
     const sentAt = Date.now();

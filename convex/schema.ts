@@ -1,7 +1,7 @@
 import { defineSchema, defineTable } from "convex/server";
 import { literals } from "convex-helpers/validators";
 import { v, type Infer, type VFloat64 } from "convex/values";
-import { AGENT_STATUSES, BOT_LANGUAGES } from "../lib/agents";
+import { AGENT_HEALTH_ERRORS, AGENT_STATUSES, BOT_LANGUAGES } from "../lib/agents";
 import { ORG_ROLES } from "../lib/auth/claims";
 import { ROLLUP_TABLES } from "../lib/metrics/contributions";
 import { SPIN_ORDER, type SpinStage } from "../lib/spin/types";
@@ -12,6 +12,8 @@ import { DELIVERY_STATES, MEDIA_STATES, MESSAGE_KINDS } from "../lib/whatsapp/ty
 // Enum-like sets are defined once in lib/ (as const arrays) and turned into validators here.
 export const roleValidator = literals(...ORG_ROLES);
 export const agentStatusValidator = literals(...AGENT_STATUSES);
+/** What the last health check found wrong with a connected agent (lib/agents.ts AGENT_HEALTH_ERRORS). */
+export const agentHealthErrorValidator = literals(...AGENT_HEALTH_ERRORS);
 export const spinStageValidator = literals(...SPIN_ORDER);
 /** The language the bot answers in: the customer's own ("auto"), or always one. */
 export const botLanguageValidator = literals(...BOT_LANGUAGES);
@@ -266,6 +268,9 @@ export const agentFields = {
   previousSecretValidUntil: v.optional(v.number()),
   // Deleted agents stay as rows so their conversations remain readable; webhooks to them are refused.
   deletedAt: v.optional(v.number()),
+  // The health check (convex/agentHealth.ts): when the gateway was last asked, and what was wrong then.
+  healthCheckedAt: v.optional(v.number()),
+  lastHealthError: v.optional(agentHealthErrorValidator),
 };
 
 export default defineSchema({

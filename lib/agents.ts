@@ -13,3 +13,10 @@ export type AgentStatus = (typeof AGENT_STATUSES)[number];
 /** The language the bot answers in: the customer's own ("auto"), or always one the engine speaks. */
 export const BOT_LANGUAGES = ["auto", ...SPIN_LANGUAGES] as const;
 export type BotLanguage = (typeof BOT_LANGUAGES)[number];
+
+/**
+ * What a health check can find wrong with a connected agent: the gateway reports the number logged out
+ * ("closed"), no longer knows its instance ("unknown_instance"), or could not be reached ("unreachable").
+ */
+export const AGENT_HEALTH_ERRORS = ["closed", "unknown_instance", "unreachable"] as const;
+export type AgentHealthError = (typeof AGENT_HEALTH_ERRORS)[number];

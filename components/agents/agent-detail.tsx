@@ -17,6 +17,7 @@ import { roleAtLeast } from "@/lib/auth/claims";
 import { orgPath } from "@/lib/auth/routes";
 import { AgentActions } from "./agent-actions";
 import { AgentConnection } from "./agent-connection";
+import { AgentHealthNote } from "./agent-health-note";
 import { AgentStatusBadge } from "./agent-status-badge";
 import { BotSettings } from "./bot-settings";
 import { SecretPanel } from "./secret-panel";
@@ -70,6 +71,7 @@ export function AgentDetail({ orgId, agentId }: { orgId: string; agentId: Id<"ag
       <Card>
         <CardHeader title={t("connection.title")} actions={<AgentStatusBadge status={agent.status} />} />
         <CardBody>
+          <AgentHealthNote agent={agent} className="mb-3 block rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-inset ring-amber-300" />
           <AgentConnection agent={agent} canManage={canManage} timeZone={org.timezone} />
         </CardBody>
       </Card>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { EmptyState } from "@/components/ui/empty-state";
 import { orgPath } from "@/lib/auth/routes";
+import { AgentHealthNote } from "./agent-health-note";
 import { AgentStatusBadge } from "./agent-status-badge";
 import { formatPhone, type AgentView } from "./types";
 
@@ -25,6 +26,7 @@ export function AgentsList({ orgId, agents, canManage }: AgentsListProps) {
               <span className="block text-sm text-slate-600">
                 {agent.phoneNumber ? formatPhone(agent.phoneNumber) : t("notConnected")}
               </span>
+              <AgentHealthNote agent={agent} />
             </span>
             <AgentStatusBadge status={agent.status} />
           </Link>

@@ -17,6 +17,9 @@ export const AUDIT_ACTION_KEYS = [
   "session_reopened",
   "session_bot_paused",
   "session_bot_resumed",
+  "session_resolved_agent_removed",
+  "agent_health_closed",
+  "agent_health_unknown_instance",
 ] as const;
 
 export type AuditActionKey = (typeof AUDIT_ACTION_KEYS)[number];

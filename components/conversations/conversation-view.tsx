@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { LoadingState } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import { AgentUnavailableBanner, ComposerGate } from "./agent-availability";
 import { BotState } from "./bot-state";
 import { Composer } from "./composer";
 import { contactLabel } from "./contact";
@@ -25,6 +26,7 @@ export function ConversationView({ orgId, sessionId }: { orgId: string; sessionI
   return (
     <div className="space-y-4 sm:space-y-6">
       <ConversationHeader orgId={orgId} session={session} />
+      <AgentUnavailableBanner orgId={orgId} session={session} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card className="sm:overflow-hidden">
           <MessageThread
@@ -33,7 +35,9 @@ export function ConversationView({ orgId, sessionId }: { orgId: string; sessionI
             customerLabel={contactLabel(session)}
             timeZone={org.timezone}
           />
-          <Composer orgId={orgId} sessionId={sessionId} closed={session.status === "resolved"} optedOut={session.contactOptedOut} />
+          <ComposerGate session={session}>
+            <Composer orgId={orgId} sessionId={sessionId} closed={session.status === "resolved"} optedOut={session.contactOptedOut} />
+          </ComposerGate>
         </Card>
         <aside className="space-y-6" aria-label={t("sidePanel")}>
           <BotState orgId={orgId} session={session} />

@@ -10,6 +10,7 @@ import { LoadingState } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
 import { localDayOf, METRICS_WINDOWS, type MetricsWindow } from "@/lib/time/windows";
 import { AgentsTable } from "./agents-table";
+import { DisconnectedNumbers } from "./disconnected-numbers";
 import { LivePanel } from "./live-panel";
 import { MetricCards } from "./metric-cards";
 import { StageFunnel } from "./stage-funnel";
@@ -52,6 +53,7 @@ export function DashboardView({ orgId }: { orgId: string }) {
 
   return (
     <div className="space-y-6">
+      <DisconnectedNumbers orgId={orgId} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <WindowPicker value={window} onChange={setWindow} />
         <p className="text-sm text-slate-600">{t("timesIn", { timezone: overview.timeZone, first: overview.firstDay, last: overview.lastDay })}</p>

@@ -14,6 +14,8 @@ import type {
   FunctionReference,
 } from "convex/server";
 import type * as agentGateway from "../agentGateway.js";
+import type * as agentHealth from "../agentHealth.js";
+import type * as agentRemoval from "../agentRemoval.js";
 import type * as agents from "../agents.js";
 import type * as bot from "../bot.js";
 import type * as clerk from "../clerk.js";
@@ -30,6 +32,7 @@ import type * as lib_rls from "../lib/rls.js";
 import type * as lib_triggers from "../lib/triggers.js";
 import type * as messages from "../messages.js";
 import type * as metrics from "../metrics.js";
+import type * as model_agentRemoval from "../model/agentRemoval.js";
 import type * as model_agents from "../model/agents.js";
 import type * as model_audit from "../model/audit.js";
 import type * as model_auditTargets from "../model/auditTargets.js";
@@ -70,6 +73,8 @@ import type * as whatsapp from "../whatsapp.js";
  */
 declare const fullApi: ApiFromModules<{
   agentGateway: typeof agentGateway;
+  agentHealth: typeof agentHealth;
+  agentRemoval: typeof agentRemoval;
   agents: typeof agents;
   bot: typeof bot;
   clerk: typeof clerk;
@@ -86,6 +91,7 @@ declare const fullApi: ApiFromModules<{
   "lib/triggers": typeof lib_triggers;
   messages: typeof messages;
   metrics: typeof metrics;
+  "model/agentRemoval": typeof model_agentRemoval;
   "model/agents": typeof model_agents;
   "model/audit": typeof model_audit;
   "model/auditTargets": typeof model_auditTargets;

@@ -3,7 +3,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { env, type DatabaseReader } from "../_generated/server";
 import { fail } from "../lib/errors";
 import { defaultKnowledge, KNOWLEDGE_LIMITS, knowledgeProblems, type AgentKnowledge, type Language } from "../../lib/spin";
-import { agentKnowledgeValidator, agentStatusValidator, botLanguageValidator } from "../schema";
+import { agentHealthErrorValidator, agentKnowledgeValidator, agentStatusValidator, botLanguageValidator } from "../schema";
 import { userByExternalId } from "./directory";
 
 /** An agent as members see it: everything but `webhookSecret`, absent fields as null. */
@@ -22,6 +22,8 @@ export const agentViewValidator = v.object({
   knowledge: agentKnowledgeValidator,
   language: botLanguageValidator,
   voiceNoteHandoff: v.boolean(),
+  healthCheckedAt: v.union(v.number(), v.null()),
+  lastHealthError: v.union(agentHealthErrorValidator, v.null()),
 });
 
 export type AgentView = Infer<typeof agentViewValidator>;
@@ -43,6 +45,8 @@ export function toAgentView(agent: Doc<"agents">): AgentView {
     knowledge: agent.knowledge ?? EMPTY_KNOWLEDGE,
     language: agent.language ?? "auto",
     voiceNoteHandoff: agent.voiceNoteHandoff ?? false,
+    healthCheckedAt: agent.healthCheckedAt ?? null,
+    lastHealthError: agent.lastHealthError ?? null,
   };
 }
 

@@ -176,5 +176,7 @@ export async function toSessionListItem(db: DatabaseReader, session: Doc<"sessio
     handoffSuggested: session.handoffSuggested ?? false,
     waitingSince: session.waitingSince ?? null,
     contactOptedOut: contact?.optedOutAt !== undefined,
+    agentStatus: agent?.status ?? "close",
+    agentDeleted: agent === null || agent.deletedAt !== undefined,
   };
 }

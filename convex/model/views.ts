@@ -1,5 +1,5 @@
 import { v, type Infer } from "convex/values";
-import { messageFields, messageKindValidator, sessionFields, stageEventFields } from "../schema";
+import { agentFields, messageFields, messageKindValidator, sessionFields, stageEventFields } from "../schema";
 
 /**
  * What public functions return for sessions, messages and the SPIN timeline. Each field's validator
@@ -26,6 +26,9 @@ export const sessionListItemValidator = v.object({
   // In the waiting-for-a-person queue since then (a handoff, or the bot off); null when not waiting.
   waitingSince: v.union(v.number(), v.null()),
   contactOptedOut: v.boolean(),
+  // Whether the agent's number can still send: a removed or disconnected number disables the composer.
+  agentStatus: agentFields.status,
+  agentDeleted: v.boolean(),
 });
 export type SessionListItem = Infer<typeof sessionListItemValidator>;
 

@@ -51,6 +51,8 @@ describe("list", () => {
       handoffSuggested: false,
       waitingSince: null,
       contactOptedOut: false,
+      agentStatus: "open",
+      agentDeleted: false,
     });
     expect(result.page[1]).toMatchObject({ unreadCount: 0, lastMessagePreview: null, lastMessageDirection: null });
   });

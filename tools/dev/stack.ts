@@ -79,7 +79,8 @@ function stackEnv(ports: StackPorts, dataDir: string, nextMode: StackOptions["ne
       CONVEX_ENGINE_SITE_PORT: String(ports.convexSite),
       CONVEX_ENGINE_DATA_DIR: path.join(dataDir, "convex"),
     },
-    whatsapp: { ...shared, WHATSAPP_SIM_PORT: String(ports.whatsapp) },
+    // The simulator keeps its instances and chats here, so a restart finds connected numbers still connected.
+    whatsapp: { ...shared, WHATSAPP_SIM_PORT: String(ports.whatsapp), WHATSAPP_SIM_DATA_DIR: path.join(dataDir, "whatsapp") },
     web: {
       ...shared,
       NODE_ENV: nextMode === "dev" ? "development" : "production",

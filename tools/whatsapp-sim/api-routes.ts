@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { HttpError, readJson, sendJson, type Context, type Route } from "./http";
+import { storedMedia } from "./content-input";
+import { HttpError, MEDIA_BODY_LIMIT, readJson, sendJson, type Context, type Route } from "./http";
 import type { Instance, Instances } from "./instances";
-import { createInstanceBody, sendTextBody, setWebhookBody, toWebhookConfig } from "./schemas";
-import { digitsOf, PHONE_SUFFIX } from "./wa";
+import { createInstanceBody, mediaMessageBody, sendMediaBody, sendTextBody, setWebhookBody, toWebhookConfig } from "./schemas";
+import { digitsOf, PHONE_SUFFIX, protoLong } from "./wa";
 
 /** The Evolution API v2 routes SpinDesk's gateway calls, with Evolution's shapes and status codes. */
 export function apiRoutes(instances: Instances, apiKey: string): Route[] {
@@ -143,10 +144,47 @@ export function apiRoutes(instances: Instances, apiKey: string): Route[] {
       async handle(ctx) {
         const instance = instanceX(ctx);
         const body = await readJson(ctx.req, sendTextBody);
-        sendJson(ctx.res, 201, instances.send(instance, body.number, body.text));
+        sendJson(ctx.res, 201, instances.send(instance, body.number, { kind: "text", text: body.text }, body.quoted?.key.id));
+      },
+    },
+    {
+      method: "POST",
+      pattern: "/message/sendMedia/:instanceName",
+      async handle(ctx) {
+        const instance = instanceX(ctx);
+        const body = await readJson(ctx.req, sendMediaBody, true, MEDIA_BODY_LIMIT);
+        const media = storedMedia({ type: body.mediatype, base64: body.media, mimetype: body.mimetype, fileName: body.fileName });
+        const caption = body.caption === "" ? undefined : body.caption;
+        sendJson(ctx.res, 201, instances.send(instance, body.number, { kind: "media", media, caption }, body.quoted?.key.id));
+      },
+    },
+    {
+      method: "POST",
+      pattern: "/chat/getBase64FromMediaMessage/:instanceName",
+      async handle(ctx) {
+        const instance = instanceX(ctx);
+        const body = await readJson(ctx.req, mediaMessageBody);
+        sendJson(ctx.res, 201, mediaOfMessage(instance, body.message.key.id));
       },
     },
   ];
+}
+
+/** Evolution's getBase64FromMediaMessage answer; a message without a file is its 400 ("not a media message"). */
+function mediaOfMessage(instance: Instance, id: string): object {
+  const entry = instance.chat.find((candidate) => candidate.id === id);
+  const media = entry?.media ? instance.media.get(entry.media.id) : undefined;
+  if (!entry || !media) throw new HttpError(400, [`Error: The message "${id}" is not a media message`]);
+  const extension = media.mimetype.split(";")[0].split("/")[1] ?? "bin";
+  return {
+    mediaType: `${media.mediaType}Message`,
+    fileName: media.fileName ?? `${id}.${extension}`,
+    caption: entry.text || undefined,
+    size: { fileLength: protoLong(media.size), height: media.height, width: media.width },
+    mimetype: media.mimetype,
+    base64: media.base64,
+    buffer: null,
+  };
 }
 
 /** Evolution's `qrCode` getter: fields are absent (not null) while no QR is showing. */

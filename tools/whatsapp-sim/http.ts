@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 
 const BODY_LIMIT = 1024 * 1024;
+/** Routes that carry a file as base64 (sendMedia, a customer's photo): the file cap plus base64's third. */
+export const MEDIA_BODY_LIMIT = 24 * 1024 * 1024;
 
 /**
  * An error the router turns into a response. `detail` becomes Evolution's `response.message` as given
@@ -48,12 +50,12 @@ export function sendError(res: ServerResponse, error: HttpError): void {
   sendJson(res, error.status, body);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > BODY_LIMIT) throw new HttpError(413, ["request body is larger than 1 MiB"]);
+    if (size > limit) throw new HttpError(413, [`request body is larger than ${Math.round(limit / 1024 / 1024)} MiB`]);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");
@@ -67,8 +69,8 @@ function describeIssues(error: z.ZodError): string[] {
 }
 
 /** Reads and validates a JSON body; an empty body counts as `{}` so "all fields optional" routes accept none. */
-export async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>, evolution = true): Promise<T> {
-  const text = await readBody(req);
+export async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>, evolution = true, limit = BODY_LIMIT): Promise<T> {
+  const text = await readBody(req, limit);
   let value: unknown = {};
   if (text.trim() !== "") {
     try {

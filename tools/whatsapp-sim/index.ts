@@ -5,6 +5,7 @@ import { HttpError, matchPath, sendError, sendHtml, sendJson, type Route } from 
 import { Instances, type Instance } from "./instances";
 import { indexPage, missingPhonePage, phonePage } from "./pages";
 import { PhoneEvents, simRoutes } from "./sim-routes";
+import { SimulatorStore } from "./store";
 import { WebhookDispatcher, type RetryPolicy } from "./webhooks";
 import { evolutionDateTime, PHONE_SUFFIX } from "./wa";
 
@@ -26,6 +27,10 @@ export interface WhatsAppSimulatorOptions {
   webhookRetry?: Partial<RetryPolicy>;
   /** Also echo sendText as a `messages.upsert` with `fromMe: true` (some Evolution versions do). Default true. */
   echoFromMe?: boolean;
+  /** Keep instances, chats and files here across restarts; in memory only when absent. */
+  dataDir?: string;
+  /** How long after a business message's server ack the customer's phone reports it delivered. Default 800 ms. */
+  deliveryAckMs?: number;
 }
 
 export interface WhatsAppSimulator {
@@ -42,14 +47,23 @@ export async function startWhatsAppSimulator(options: WhatsAppSimulatorOptions =
   );
   const phoneEvents = new PhoneEvents(qrLimit);
   let serverUrl = options.publicUrl ?? "";
+  let store: SimulatorStore | null = null;
 
   const instances = new Instances({
     qrRefreshMs: options.qrRefreshMs ?? 20_000,
     qrLimit,
     echoFromMe: options.echoFromMe ?? true,
+    deliveryAckMs: options.deliveryAckMs ?? 800,
     emit: (instance, event, data) => dispatcher.enqueue(instance.instanceName, instance.webhook, event, envelope(instance, event, data)),
-    changed: (instance) => phoneEvents.changed(instance),
+    changed: (instance) => {
+      phoneEvents.changed(instance);
+      store?.changed();
+    },
   });
+  if (options.dataDir) {
+    store = new SimulatorStore(options.dataDir, () => instances.list(), log);
+    for (const instance of store.load()) instances.restore(instance);
+  }
 
   /** Evolution's webhook body; `sender` is absent until the instance has paired, as in Evolution. */
   function envelope(instance: Instance, event: string, data: object): object {
@@ -78,6 +92,7 @@ export async function startWhatsAppSimulator(options: WhatsAppSimulatorOptions =
     url,
     async stop() {
       instances.stop();
+      store?.saveNow();
       phoneEvents.stop();
       await dispatcher.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

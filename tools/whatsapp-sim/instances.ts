@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import QRCode from "qrcode";
 import { HttpError } from "./http";
-import { receivedMessage, sentMessage, type Customer, type ChatEntry, type InboundInput } from "./chat";
+import { receivedMessage, sentMessage, type Content, type Customer, type ChatEntry, type InboundInput } from "./chat";
+import type { StoredMedia } from "./media";
+import { PhoneActions } from "./phone-actions";
 import type { WebhookConfig } from "./webhooks";
 import { digitsOf, pairingCode, pairingQrText, PHONE_SUFFIX, type MessageRaw } from "./wa";
 
@@ -24,6 +26,8 @@ export interface Instance {
   customers: Map<string, Customer>;
   chat: ChatEntry[];
   outbox: MessageRaw[];
+  /** Files either side sent, by media id (dropped with the chat entry that carried them). */
+  media: Map<string, StoredMedia>;
   createdAt: string;
   timer: NodeJS.Timeout | null;
 }
@@ -32,6 +36,8 @@ export interface InstancesOptions {
   qrRefreshMs: number;
   qrLimit: number;
   echoFromMe: boolean;
+  /** How long after the server ack the customer's phone reports the business's message delivered. */
+  deliveryAckMs: number;
   emit: (instance: Instance, event: string, data: object) => void;
   changed: (instance: Instance) => void;
 }
@@ -42,16 +48,26 @@ const BAD_SESSION = 500;
 const CONNECTION_CLOSED = 428;
 const LOGGED_OUT = 401;
 
-function keepLast<T>(list: T[], item: T): void {
+function keepLast<T>(list: T[], item: T): T[] {
   list.push(item);
-  if (list.length > HISTORY_LIMIT) list.splice(0, list.length - HISTORY_LIMIT);
+  return list.length > HISTORY_LIMIT ? list.splice(0, list.length - HISTORY_LIMIT) : [];
+}
+
+/** Adds a chat line (and its file); the oldest lines past the limit leave with their files. */
+export function keepEntry(instance: Instance, entry: ChatEntry, media?: StoredMedia): void {
+  if (media) instance.media.set(media.id, media);
+  for (const dropped of keepLast(instance.chat, entry)) if (dropped.media) instance.media.delete(dropped.media.id);
 }
 
 export class Instances {
   private readonly byName = new Map<string, Instance>();
   private assignedNumbers = 0;
+  /** Reactions, edits, deletes and the receipts of the customer's phone. */
+  readonly phone: PhoneActions;
 
-  constructor(private readonly options: InstancesOptions) {}
+  constructor(private readonly options: InstancesOptions) {
+    this.phone = new PhoneActions({ emit: options.emit, changed: options.changed, deliveryAckMs: options.deliveryAckMs });
+  }
 
   get(instanceName: string): Instance | undefined {
     return this.byName.get(instanceName);
@@ -88,6 +104,7 @@ export class Instances {
       customers: new Map(),
       chat: [],
       outbox: [],
+      media: new Map(),
       createdAt: new Date().toISOString(),
       timer: null,
     };
@@ -135,34 +152,52 @@ export class Instances {
     this.options.emit(instance, "instance.delete", { instanceName: instance.instanceName, instanceId: instance.instanceId });
     this.reset(instance, "close");
     this.byName.delete(instance.instanceName);
+    this.options.changed(instance);
   }
 
-  /** A customer's phone sends the business a message. */
+  /** A customer's phone sends the business a message (text, a file or a location, perhaps quoting one). */
   receive(instance: Instance, input: InboundInput): MessageRaw {
     this.requireOpen(instance);
-    const { raw, entry } = receivedMessage(instance, input);
-    if (!instance.chat.some((known) => known.id === entry.id && known.direction === "in")) keepLast(instance.chat, entry);
+    const quoted = input.quotedId === undefined ? undefined : this.phone.entryX(instance, input.quotedId, digitsOf(input.from));
+    const { raw, entry } = receivedMessage(instance, input, quoted);
+    if (!instance.chat.some((known) => known.id === entry.id && known.direction === "in")) {
+      keepEntry(instance, entry, input.content.kind === "media" ? input.content.media : undefined);
+    }
     this.options.emit(instance, "messages.upsert", raw);
     this.options.changed(instance);
     return raw;
   }
 
-  /** The business sends through /message/sendText. */
-  send(instance: Instance, number: string, text: string): MessageRaw {
+  /** The business sends through /message/sendText or /message/sendMedia; the phone acknowledges it as WhatsApp does. */
+  send(instance: Instance, number: string, content: Content, quotedId?: string): MessageRaw {
     if (instance.state !== "open") throw new HttpError(400, ["Error: Connection Closed"]);
-    const { raw, entry } = sentMessage(instance, number, text);
-    keepLast(instance.chat, entry);
+    const { raw, entry } = sentMessage(instance, number, content, quotedId);
+    keepEntry(instance, entry, content.kind === "media" ? content.media : undefined);
     keepLast(instance.outbox, raw);
     this.options.emit(instance, "send.message", raw);
     if (this.options.echoFromMe) {
       this.options.emit(instance, "messages.upsert", { ...raw, pushName: instance.profileName, status: "SERVER_ACK" });
     }
+    this.phone.acknowledgeSent(instance, entry);
     this.options.changed(instance);
     return raw;
   }
 
+  /** Instances as they were before a restart: a connected number is still connected, pairings start over. */
+  restore(instance: Instance): void {
+    if (instance.state !== "open") instance.state = "close";
+    this.byName.set(instance.instanceName, instance);
+    // A delivery ack that was due when the simulator stopped still arrives.
+    if (instance.state === "open") {
+      for (const entry of instance.chat) if (entry.direction === "out" && (entry.status === "PENDING" || entry.status === "SERVER_ACK")) this.phone.acknowledgeSent(instance, entry);
+    }
+    const assigned = /^551199999(\d{4})$/.exec(instance.number ?? "");
+    if (assigned) this.assignedNumbers = Math.max(this.assignedNumbers, Number(assigned[1]));
+  }
+
   stop(): void {
     for (const instance of this.byName.values()) this.clearTimer(instance);
+    this.phone.stop();
   }
 
   private requireOpen(instance: Instance): void {

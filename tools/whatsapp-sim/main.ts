@@ -19,6 +19,7 @@ const simulator = await startWhatsAppSimulator({
   publicUrl: process.env.WHATSAPP_SIM_PUBLIC_URL || undefined,
   qrRefreshMs: envInt("WHATSAPP_SIM_QR_REFRESH_MS"),
   qrLimit: envInt("WHATSAPP_SIM_QR_LIMIT"),
+  dataDir: process.env.WHATSAPP_SIM_DATA_DIR || undefined,
   log: (line) => console.log(line),
 });
 

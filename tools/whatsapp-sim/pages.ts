@@ -105,9 +105,21 @@ export function phonePage(instance: Instance): string {
 <h3 id="thread-title">Pick or add a customer</h3>
 <ol id="messages" class="messages" role="log" aria-live="polite" aria-labelledby="thread-title"></ol>
 <form id="compose" class="compose">
-<label for="compose-text">Message as <span id="compose-who">the customer</span> (Enter sends, Shift+Enter adds a line)</label>
-<textarea id="compose-text" rows="2" required disabled></textarea>
+<div id="compose-context" class="compose-context" hidden>
+<p id="compose-context-text"></p>
+<button id="compose-context-cancel" type="button" class="secondary small">Cancel</button>
+</div>
+<label for="compose-text">Message as <span id="compose-who">the customer</span> (Enter sends, Shift+Enter adds a line; with a photo or document it is the caption)</label>
+<textarea id="compose-text" rows="2" disabled></textarea>
 <button id="compose-send" type="submit" disabled>Send</button>
+<div class="attach" role="group" aria-label="Send something else">
+<button id="send-voice" type="button" class="secondary small" disabled>Voice note</button>
+<button id="send-photo" type="button" class="secondary small" disabled>Sample photo</button>
+<label class="file-button" id="pick-photo-label">Pick a photo<input id="pick-photo" type="file" accept="image/*" disabled></label>
+<button id="send-pdf" type="button" class="secondary small" disabled>Sample PDF</button>
+<label class="file-button" id="pick-doc-label">Pick a document<input id="pick-doc" type="file" disabled></label>
+<button id="send-location" type="button" class="secondary small" disabled>Location</button>
+</div>
 <p id="compose-error" class="error" role="alert"></p>
 </form>
 </div>

@@ -1,7 +1,8 @@
 import type { ServerResponse } from "node:http";
-import { HttpError, readJson, sendJson, type Context, type Route } from "./http";
+import { inboundContent } from "./content-input";
+import { HttpError, MEDIA_BODY_LIMIT, readJson, sendJson, type Context, type Route } from "./http";
 import type { Instance, Instances } from "./instances";
-import { inboundBody, scanBody } from "./schemas";
+import { editBody, inboundBody, playedBody, reactBody, readBody, revokeBody, scanBody } from "./schemas";
 import type { WebhookDispatcher } from "./webhooks";
 import { PHONE_SUFFIX } from "./wa";
 
@@ -66,6 +67,15 @@ export function simRoutes(instances: Instances, dispatcher: WebhookDispatcher, e
     return instance;
   }
 
+  /** The phone acts only while linked, as a real phone's messages reach the business only then. */
+  function openInstanceX(ctx: Context): Instance {
+    const instance = instanceX(ctx);
+    if (instance.state !== "open") {
+      throw new HttpError(409, `The "${instance.instanceName}" instance is not connected (state: ${instance.state})`, false);
+    }
+    return instance;
+  }
+
   return [
     {
       method: "GET",
@@ -101,8 +111,63 @@ export function simRoutes(instances: Instances, dispatcher: WebhookDispatcher, e
       pattern: "/__sim/:instanceName/inbound",
       async handle(ctx) {
         const instance = instanceX(ctx);
-        const body = await readJson(ctx.req, inboundBody, false);
-        sendJson(ctx.res, 201, instances.receive(instance, body));
+        const { text: _text, media: _media, location: _location, ...body } = await readJson(ctx.req, inboundBody, false, MEDIA_BODY_LIMIT);
+        sendJson(ctx.res, 201, instances.receive(instance, { ...body, content: inboundContent({ text: _text, media: _media, location: _location }) }));
+      },
+    },
+    {
+      method: "POST",
+      pattern: "/__sim/:instanceName/react",
+      async handle(ctx) {
+        const instance = openInstanceX(ctx);
+        sendJson(ctx.res, 201, instances.phone.react(instance, await readJson(ctx.req, reactBody, false)));
+      },
+    },
+    {
+      method: "POST",
+      pattern: "/__sim/:instanceName/edit",
+      async handle(ctx) {
+        const instance = openInstanceX(ctx);
+        sendJson(ctx.res, 201, instances.phone.edit(instance, await readJson(ctx.req, editBody, false)));
+      },
+    },
+    {
+      method: "POST",
+      pattern: "/__sim/:instanceName/revoke",
+      async handle(ctx) {
+        const instance = openInstanceX(ctx);
+        sendJson(ctx.res, 201, instances.phone.revoke(instance, await readJson(ctx.req, revokeBody, false)));
+      },
+    },
+    {
+      method: "POST",
+      pattern: "/__sim/:instanceName/read",
+      async handle(ctx) {
+        const instance = openInstanceX(ctx);
+        const { from } = await readJson(ctx.req, readBody, false);
+        sendJson(ctx.res, 200, { read: instances.phone.read(instance, from) });
+      },
+    },
+    {
+      method: "POST",
+      pattern: "/__sim/:instanceName/played",
+      async handle(ctx) {
+        const instance = openInstanceX(ctx);
+        const { from, id } = await readJson(ctx.req, playedBody, false);
+        instances.phone.played(instance, from, id);
+        sendJson(ctx.res, 200, { played: id });
+      },
+    },
+    {
+      method: "GET",
+      pattern: "/__sim/:instanceName/media/:mediaId",
+      handle(ctx) {
+        const media = instanceX(ctx).media.get(ctx.params.mediaId);
+        if (!media) throw new HttpError(404, "No such file", false);
+        const bytes = Buffer.from(media.base64, "base64");
+        const disposition = media.fileName ? `inline; filename="${media.fileName.replace(/["\\\r\n]/g, "_")}"` : "inline";
+        ctx.res.writeHead(200, { "content-type": media.mimetype, "content-length": bytes.length, "content-disposition": disposition, "cache-control": "no-store", "x-content-type-options": "nosniff" });
+        ctx.res.end(bytes);
       },
     },
     {

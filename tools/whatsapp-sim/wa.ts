@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 
-/** Text message as Evolution v2 puts it in `messages.upsert` / `send.message` data and sendText answers. */
+/** Evolution v2's message as `messages.upsert` / `send.message` data and the send answers carry it (prepareMessage). */
 export interface MessageRaw {
   key: {
     remoteJid: string;
@@ -11,12 +11,34 @@ export interface MessageRaw {
     addressingMode?: "lid" | "pn";
   };
   pushName?: string;
-  status: "PENDING" | "DELIVERY_ACK";
-  message: { conversation: string };
-  messageType: "conversation";
+  status: AckStatus;
+  /** `conversation`, or one `<kind>Message` (imageMessage, audioMessage, …), plus `base64` when the webhook asks for it. */
+  message: Record<string, unknown>;
+  /** A reply's quote, lifted out of the content as Evolution does (extendedTextMessage becomes `conversation`). */
+  contextInfo?: ContextInfo;
+  messageType: string;
   messageTimestamp: number;
   instanceId: string;
   source: "android" | "ios" | "web" | "desktop" | "unknown";
+}
+
+export interface ContextInfo {
+  stanzaId: string;
+  participant: string;
+  quotedMessage: Record<string, unknown>;
+}
+
+/** Baileys' WAMessageStatus as Evolution names it, in order: a message only moves forward. */
+export const ACK_STATUSES = ["ERROR", "PENDING", "SERVER_ACK", "DELIVERY_ACK", "READ", "PLAYED"] as const;
+export type AckStatus = (typeof ACK_STATUSES)[number];
+
+export function ackRank(status: AckStatus): number {
+  return ACK_STATUSES.indexOf(status);
+}
+
+/** A protobuf Long as Baileys' objects reach JSON (file sizes, media key timestamps). */
+export function protoLong(value: number, unsigned = true): { low: number; high: number; unsigned: boolean } {
+  return { low: value % 2 ** 32 | 0, high: Math.floor(value / 2 ** 32), unsigned };
 }
 
 export const PHONE_SUFFIX = "@s.whatsapp.net";
