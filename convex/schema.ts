@@ -347,5 +347,26 @@ export default defineSchema({
     .index("by_org_and_user_and_seenAt_and_at", ["orgId", "userId", "seenAt", "at"])
     .index("by_org_and_user_and_session", ["orgId", "userId", "sessionId"]),
 
+  // A file a member uploaded from the composer, claimed by the org that confirmed it: a storage id
+  // not claimed here (or claimed by another org) is never sent. by_storageId answers "claimed yet?"
+  // across orgs, which only the claim step asks.
+  uploads: defineTable({
+    orgId: v.id("organizations"),
+    storageId: v.id("_storage"),
+    userId: v.optional(v.id("users")),
+    fileName: v.string(),
+    mimeType: v.string(),
+    size: v.number(),
+  })
+    .index("by_org_and_storageId", ["orgId", "storageId"])
+    .index("by_storageId", ["storageId"]),
+
+  // A media file the webhook carried inline (Evolution's `base64` option), kept until the download
+  // moves it into file storage. Written by ingest (wa-in), read and deleted by convex/media.ts.
+  mediaInbox: defineTable({ orgId: v.id("organizations"), messageId: v.id("messages"), base64: v.string() }).index(
+    "by_org_and_message",
+    ["orgId", "messageId"],
+  ),
+
   auditLog: defineTable(auditEntryFields).index("by_org_and_at", ["orgId", "at"]),
 });

@@ -31,6 +31,10 @@ export const tenantRowsByOrg = {
     db.query("sessionLabels").withIndex("by_org_and_session_and_label", (q) => q.eq("orgId", orgId)).take(limit),
   mentions: (db: DatabaseReader, orgId: OrgId, limit: number) =>
     db.query("mentions").withIndex("by_org_and_user_and_session", (q) => q.eq("orgId", orgId)).take(limit),
+  uploads: (db: DatabaseReader, orgId: OrgId, limit: number) =>
+    db.query("uploads").withIndex("by_org_and_storageId", (q) => q.eq("orgId", orgId)).take(limit),
+  mediaInbox: (db: DatabaseReader, orgId: OrgId, limit: number) =>
+    db.query("mediaInbox").withIndex("by_org_and_message", (q) => q.eq("orgId", orgId)).take(limit),
 } satisfies Record<string, (db: DatabaseReader, orgId: OrgId, limit: number) => Promise<RowRef[]>>;
 
 export type TenantTable = keyof typeof tenantRowsByOrg;
