@@ -42,6 +42,7 @@ beforeAll(async () => {
     stageEvents: rows.stageEventId,
     dailyStats: rows.dailyStatId,
     auditLog: rows.auditLogId,
+    _storage: rows.storageId,
   } satisfies Partial<Record<TableNames, unknown>>;
 });
 
