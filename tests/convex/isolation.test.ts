@@ -43,7 +43,7 @@ beforeAll(async () => {
     dailyStats: rows.dailyStatId,
     auditLog: rows.auditLogId,
     _storage: rows.storageId,
-  } satisfies Partial<Record<TableNames, unknown>>;
+  } satisfies Partial<Record<TableNames | "_storage", unknown>>;
 });
 
 describe("function discovery", () => {
