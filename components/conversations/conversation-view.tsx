@@ -10,6 +10,8 @@ import { BotState } from "./bot-state";
 import { Composer } from "./composer";
 import { contactLabel } from "./contact";
 import { ConversationHeader } from "./conversation-header";
+import { ThreadProvider } from "./media/thread-context";
+import { ThreadDropZone } from "./media/thread-drop-zone";
 import { MessageThread } from "./message-thread";
 import { StageTimeline } from "./stage-timeline";
 import { useMarkRead } from "./use-mark-read";
@@ -27,13 +29,23 @@ export function ConversationView({ orgId, sessionId }: { orgId: string; sessionI
       <ConversationHeader orgId={orgId} session={session} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card className="sm:overflow-hidden">
-          <MessageThread
-            orgId={orgId}
-            sessionId={sessionId}
-            customerLabel={contactLabel(session)}
-            timeZone={org.timezone}
-          />
-          <Composer orgId={orgId} sessionId={sessionId} closed={session.status === "resolved"} optedOut={session.contactOptedOut} />
+          <ThreadProvider orgId={orgId}>
+            <ThreadDropZone disabled={session.status === "resolved"}>
+              <MessageThread
+                orgId={orgId}
+                sessionId={sessionId}
+                customerLabel={contactLabel(session)}
+                timeZone={org.timezone}
+              />
+            </ThreadDropZone>
+            <Composer
+              orgId={orgId}
+              sessionId={sessionId}
+              closed={session.status === "resolved"}
+              optedOut={session.contactOptedOut}
+              customerLabel={contactLabel(session)}
+            />
+          </ThreadProvider>
         </Card>
         <aside className="space-y-6" aria-label={t("sidePanel")}>
           <BotState orgId={orgId} session={session} />
