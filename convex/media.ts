@@ -31,6 +31,7 @@ const downloadPlanValidator = v.union(
     instanceName: v.string(),
     externalId: v.union(v.string(), v.null()),
     mimeType: v.union(v.string(), v.null()),
+    declaredSize: v.union(v.number(), v.null()),
     inlineBase64: v.union(v.string(), v.null()),
   }),
 );
@@ -49,6 +50,7 @@ export const downloadPlan = internalOrgQuery({
       instanceName: agent?.instanceName ?? "",
       externalId: message.externalId ?? null,
       mimeType: message.media.mimeType ?? null,
+      declaredSize: message.media.size ?? null,
       inlineBase64: inline?.base64 ?? null,
     };
   },
@@ -71,6 +73,11 @@ export const download = internalAction({
   handler: async (ctx, args) => {
     const plan = await ctx.runQuery(internal.media.downloadPlan, args);
     if (plan === null) return null;
+    // WhatsApp says how big the file is: one over the cap is not even fetched.
+    if (plan.declaredSize !== null && plan.declaredSize > MAX_MEDIA_BYTES) {
+      await ctx.runMutation(internal.media.recordFailure, { ...args, final: true });
+      return null;
+    }
     let fetched: Fetched;
     try {
       fetched = await fetchMedia(plan);
