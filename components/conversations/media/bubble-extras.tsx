@@ -79,7 +79,7 @@ export function ReplyButton({ message }: { message: MessageView }) {
       type="button"
       onClick={() => actions.setQuote(message)}
       aria-label={t("replyTo")}
-      className="rounded px-1.5 py-0.5 text-xs font-medium text-slate-600 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-700"
+      className="rounded px-1.5 py-0.5 text-xs font-medium text-slate-600 hover:bg-slate-200 hover:text-slate-900 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-brand-700 sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100"
     >
       ↩ {t("reply")}
     </button>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRef, type ClipboardEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { PaperclipIcon } from "./icons";
 import { useThreadActions } from "./thread-context";
 
 /** Above the reply box: the message being replied to and the attached file with its upload progress. */
@@ -44,7 +45,10 @@ export function ComposerContext({ customerLabel }: { customerLabel: string }) {
                 <progress max={1} value={state.progress} aria-label={t("uploadProgress")} className="mt-1 h-1.5 w-full accent-brand-700" />
               </>
             ) : state.phase === "ready" ? (
-              <p className="truncate text-slate-800">📎 {t("uploaded", { name: state.file.name })}</p>
+              <p className="flex items-center gap-1 truncate text-slate-800">
+                <PaperclipIcon className="size-4 shrink-0" />
+                {t("uploaded", { name: state.file.name })}
+              </p>
             ) : (
               <p role="alert" className="text-rose-700">
                 {t(state.reason)}
@@ -86,7 +90,7 @@ export function AttachButton({ disabled }: { disabled: boolean }) {
         }}
       />
       <Button variant="secondary" disabled={disabled} onClick={() => input.current?.click()} aria-label={t("attach")} title={t("attach")}>
-        📎
+        <PaperclipIcon />
       </Button>
     </>
   );

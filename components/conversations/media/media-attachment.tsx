@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { api } from "@/convex/_generated/api";
 import type { MessageView } from "../types";
 import { formatBytes, formatDuration } from "./format";
+import { DocumentIcon, DownloadIcon, MicIcon } from "./icons";
 import { ImageViewer } from "./image-viewer";
 import { useThreadActions } from "./thread-context";
 
@@ -116,8 +117,8 @@ function AudioPlayer({ url, media }: { url: string; media: Media }) {
   return (
     <figure className="mb-1 w-72 max-w-full rounded-md bg-white/70 p-2 ring-1 ring-slate-200">
       <figcaption className="mb-1 flex items-center justify-between gap-2 text-xs font-medium text-slate-700">
-        <span>
-          {media.voiceNote ? "🎤 " : "🎧 "}
+        <span className="inline-flex items-center gap-1">
+          <MicIcon />
           {label}
         </span>
         {media.durationSec !== null ? <span className="tabular-nums text-slate-600">{formatDuration(media.durationSec)}</span> : null}
@@ -140,18 +141,14 @@ function DocumentChip({ url, media }: { url: string; media: Media }) {
       aria-label={t("download", { name })}
       className="mb-1 flex w-72 max-w-full items-center gap-3 rounded-md bg-white px-3 py-2 ring-1 ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-700"
     >
-      <span aria-hidden="true" className="text-2xl">
-        📄
-      </span>
+      <DocumentIcon className="size-7 shrink-0 text-slate-600" />
       <span className="min-w-0 flex-1">
         <span className="block truncate font-medium text-slate-900">{name}</span>
         <span className="block text-xs text-slate-600">
           {[fileTypeLabel(name, media.mimeType), media.size !== null ? formatBytes(format, media.size) : null].filter(Boolean).join(" · ")}
         </span>
       </span>
-      <span aria-hidden="true" className="text-slate-600">
-        ⬇
-      </span>
+      <DownloadIcon className="size-4 shrink-0 text-slate-600" />
     </a>
   );
 }
