@@ -4,7 +4,8 @@ type Formatter = ReturnType<typeof useFormatter>;
 
 /** "850 B", "12 kB", "3,4 MB" in the reader's language. */
 export function formatBytes(format: Formatter, bytes: number): string {
-  if (bytes < 1024) return format.number(bytes, { style: "unit", unit: "byte", unitDisplay: "short" });
+  // Intl's short "byte" unit reads "302 byte"; files are sized in B everywhere.
+  if (bytes < 1024) return `${format.number(bytes)} B`;
   const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, "kilobyte"] : [bytes / 1024 / 1024, "megabyte"];
   return format.number(value, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: value < 10 ? 1 : 0 });
 }
