@@ -390,5 +390,19 @@ export default defineSchema({
     mimeType: v.optional(v.string()),
   }).index("by_org_and_message", ["orgId", "messageId"]),
 
+  // A file a member uploaded from the composer, claimed by the org that confirmed it: a storage id
+  // not claimed here (or claimed by another org) is never sent. by_storageId answers "claimed yet?"
+  // across orgs, which only the claim step asks.
+  uploads: defineTable({
+    orgId: v.id("organizations"),
+    storageId: v.id("_storage"),
+    userId: v.optional(v.id("users")),
+    fileName: v.string(),
+    mimeType: v.string(),
+    size: v.number(),
+  })
+    .index("by_org_and_storageId", ["orgId", "storageId"])
+    .index("by_storageId", ["storageId"]),
+
   auditLog: defineTable(auditEntryFields).index("by_org_and_at", ["orgId", "at"]),
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useAction } from "convex/react";
+import { useAction, useMutation } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useId, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -10,29 +10,40 @@ import { useErrorMessage } from "@/components/ui/use-error-message";
 import { toAppErrorData } from "@/lib/errors";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import { AttachButton, ComposerContext, usePasteToAttach } from "./media/composer-attachments";
+import { useThreadActions } from "./media/thread-context";
 
 const MAX_LENGTH = 4096;
 
-type ComposerProps = { orgId: string; sessionId: Id<"sessions">; closed: boolean; optedOut: boolean };
+type ComposerProps = { orgId: string; sessionId: Id<"sessions">; closed: boolean; optedOut: boolean; customerLabel?: string };
 
 /** A human reply, sent through the agent's WhatsApp number. The text stays put if sending fails. */
-export function Composer({ orgId, sessionId, closed, optedOut }: ComposerProps) {
+export function Composer({ orgId, sessionId, closed, optedOut, customerLabel = "" }: ComposerProps) {
   const t = useTranslations("conversations.composer");
   const errorMessage = useErrorMessage();
   const sendHuman = useAction(api.messages.sendHuman);
+  const sendMedia = useMutation(api.messages.sendMedia);
+  // The quote and the attached file (media/thread-context.tsx); absent outside a thread.
+  const thread = useThreadActions();
+  const onPaste = usePasteToAttach();
+  const file = thread?.attachment.state.phase === "ready" ? thread.attachment.state : null;
   const ids = { input: useId(), hint: useId() };
   const [text, setText] = useState("");
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const canSend = !closed && !sending && text.trim() !== "";
+  const canSend = !closed && !sending && (text.trim() !== "" || file !== null);
 
   async function send() {
     if (!canSend) return;
     setSending(true);
     setError(null);
     try {
-      await sendHuman({ orgId, sessionId, text: text.trim() });
+      const quotedMessageId = thread?.quote?._id;
+      if (file !== null) await sendMedia({ orgId, sessionId, storageId: file.storageId, caption: text.trim() || undefined, quotedMessageId });
+      else await sendHuman({ orgId, sessionId, text: text.trim(), quotedMessageId });
       setText("");
+      thread?.setQuote(null);
+      thread?.attachment.clear();
     } catch (caught) {
       const { code } = toAppErrorData(caught);
       setError(
@@ -64,6 +75,7 @@ export function Composer({ orgId, sessionId, closed, optedOut }: ComposerProps) 
       className="space-y-2 rounded-b-lg border-t border-slate-200 bg-white px-4 py-3 max-sm:sticky max-sm:bottom-0 max-sm:z-10 max-sm:pb-[max(0.75rem,env(safe-area-inset-bottom))] max-sm:shadow-[0_-4px_8px_-6px_rgb(0_0_0/0.2)]"
       aria-busy={sending}
     >
+      <ComposerContext customerLabel={customerLabel} />
       {optedOut ? (
         // Shown before the person writes: the customer asked not to receive messages (LGPD, WhatsApp policy).
         <div role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-inset ring-amber-300">
@@ -79,6 +91,7 @@ export function Composer({ orgId, sessionId, closed, optedOut }: ComposerProps) 
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
         placeholder={closed ? t("closedPlaceholder") : t("placeholder")}
         aria-describedby={ids.hint}
         maxLength={MAX_LENGTH}
@@ -93,10 +106,13 @@ export function Composer({ orgId, sessionId, closed, optedOut }: ComposerProps) 
         <p id={ids.hint} className="text-xs text-slate-600 max-sm:hidden">
           {closed ? t("closed") : t("hint")}
         </p>
-        <Button type="submit" disabled={!canSend}>
-          {sending ? <Spinner className="size-4 text-white" /> : null}
-          {sending ? t("sending") : t("send")}
-        </Button>
+        <div className="flex items-center gap-2">
+          <AttachButton disabled={closed || sending} />
+          <Button type="submit" disabled={!canSend}>
+            {sending ? <Spinner className="size-4 text-white" /> : null}
+            {sending ? t("sending") : t("send")}
+          </Button>
+        </div>
       </div>
     </form>
   );

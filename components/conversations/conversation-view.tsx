@@ -6,11 +6,13 @@ import { Card } from "@/components/ui/card";
 import { LoadingState } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
-import { AgentUnavailableBanner, ComposerGate } from "./agent-availability";
+import { AgentUnavailableBanner, agentUnavailability, ComposerGate } from "./agent-availability";
 import { BotState } from "./bot-state";
 import { Composer } from "./composer";
 import { contactLabel } from "./contact";
 import { ConversationHeader } from "./conversation-header";
+import { ThreadProvider } from "./media/thread-context";
+import { ThreadDropZone } from "./media/thread-drop-zone";
 import { MessageThread } from "./message-thread";
 import { StageTimeline } from "./stage-timeline";
 import { useMarkRead } from "./use-mark-read";
@@ -29,15 +31,25 @@ export function ConversationView({ orgId, sessionId }: { orgId: string; sessionI
       <AgentUnavailableBanner orgId={orgId} session={session} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card className="sm:overflow-hidden">
-          <MessageThread
-            orgId={orgId}
-            sessionId={sessionId}
-            customerLabel={contactLabel(session)}
-            timeZone={org.timezone}
-          />
-          <ComposerGate session={session}>
-            <Composer orgId={orgId} sessionId={sessionId} closed={session.status === "resolved"} optedOut={session.contactOptedOut} />
-          </ComposerGate>
+          <ThreadProvider orgId={orgId}>
+            <ThreadDropZone disabled={session.status === "resolved" || agentUnavailability(session) !== null}>
+              <MessageThread
+                orgId={orgId}
+                sessionId={sessionId}
+                customerLabel={contactLabel(session)}
+                timeZone={org.timezone}
+              />
+            </ThreadDropZone>
+            <ComposerGate session={session}>
+              <Composer
+                orgId={orgId}
+                sessionId={sessionId}
+                closed={session.status === "resolved"}
+                optedOut={session.contactOptedOut}
+                customerLabel={contactLabel(session)}
+              />
+            </ComposerGate>
+          </ThreadProvider>
         </Card>
         <aside className="space-y-6" aria-label={t("sidePanel")}>
           <BotState orgId={orgId} session={session} />

@@ -1,27 +1,30 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { cx } from "@/components/ui/cx";
-import { MessageText } from "./message-text";
+import { EditedMark, QuotedBlock, Reactions, ReplyButton } from "./media/bubble-extras";
+import { DeliveryTicks } from "./media/delivery-ticks";
+import { MessageContent } from "./media/message-content";
+import { messageAnchorId } from "./media/thread-context";
 import type { MessageView } from "./types";
 
-const DELIVERY_CLASSES: Record<MessageView["delivery"], string> = {
-  pending: "text-slate-600",
-  sent: "text-slate-600",
-  delivered: "text-slate-600",
-  read: "text-brand-700",
-  played: "text-brand-700",
-  failed: "font-medium text-rose-700",
+type MessageBubbleProps = {
+  message: MessageView;
+  customerLabel: string;
+  timeZone: string;
+  /** Who wrote the message this one quotes, when it is loaded in the thread. */
+  quotedAuthor?: string | null;
 };
 
-type MessageBubbleProps = { message: MessageView; customerLabel: string; timeZone: string };
-
 /** Customer messages on the left; our replies (bot or a person) on the right with author and delivery. */
-export function MessageBubble({ message, customerLabel, timeZone }: MessageBubbleProps) {
+export function MessageBubble({ message, customerLabel, timeZone, quotedAuthor = null }: MessageBubbleProps) {
   const t = useTranslations("conversations.thread");
   const format = useFormatter();
   const ours = message.author !== "customer";
   const author = ours ? t(`author.${message.author}`) : customerLabel;
   return (
-    <li className={cx("flex", ours ? "justify-end" : "justify-start")}>
+    <li
+      id={messageAnchorId(message._id)}
+      className={cx("group flex flex-col gap-0.5 rounded-lg transition-colors data-[highlighted]:bg-amber-100", ours ? "items-end" : "items-start")}
+    >
       <div
         className={cx(
           "max-w-[80%] rounded-lg px-3 py-2 text-sm shadow-sm",
@@ -30,18 +33,18 @@ export function MessageBubble({ message, customerLabel, timeZone }: MessageBubbl
         )}
       >
         <p className="mb-0.5 text-xs font-medium text-slate-600">{author}</p>
-        <p className="break-words whitespace-pre-wrap">
-          <MessageText text={message.text} />
-        </p>
-        <p className="mt-1 flex justify-end gap-2 text-xs text-slate-600">
+        {message.quoted ? <QuotedBlock quoted={message.quoted} author={quotedAuthor} /> : null}
+        <MessageContent message={message} authorLabel={author} />
+        <div className="mt-1 flex flex-wrap items-center justify-end gap-2 text-xs text-slate-600">
+          {message.editedAt !== null && !message.deleted ? <EditedMark previousTexts={message.previousTexts} /> : null}
           <time dateTime={new Date(message.sentAt).toISOString()}>
             {format.dateTime(message.sentAt, { timeStyle: "short", timeZone })}
           </time>
-          {ours ? (
-            <span className={DELIVERY_CLASSES[message.delivery]}>{t(`delivery.${message.delivery}`)}</span>
-          ) : null}
-        </p>
+          {ours ? <DeliveryTicks message={message} /> : null}
+        </div>
       </div>
+      <Reactions reactions={message.reactions} />
+      <ReplyButton message={message} />
     </li>
   );
 }

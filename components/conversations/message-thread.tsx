@@ -27,6 +27,11 @@ export function MessageThread({ orgId, sessionId, customerLabel, timeZone }: Mes
   const messages = useMemo(() => [...results].reverse(), [results]);
   const days = messages.map((message) => format.dateTime(message.sentAt, { dateStyle: "full", timeZone }));
   const newestId = results[0]?._id;
+  // Quoted blocks name who wrote the quoted message when it is loaded here.
+  const authors = useMemo(
+    () => new Map(messages.map((m) => [m._id as string, m.author === "customer" ? customerLabel : t(`author.${m.author}`)])),
+    [messages, customerLabel, t],
+  );
 
   // Follow the conversation: jump to the bottom when a newer message arrives (not when older ones load).
   useEffect(() => {
@@ -71,7 +76,12 @@ export function MessageThread({ orgId, sessionId, customerLabel, timeZone }: Mes
                   {day}
                 </li>
               ) : null}
-              <MessageBubble message={message} customerLabel={customerLabel} timeZone={timeZone} />
+              <MessageBubble
+                message={message}
+                customerLabel={customerLabel}
+                timeZone={timeZone}
+                quotedAuthor={message.quoted?.messageId ? (authors.get(message.quoted.messageId) ?? null) : null}
+              />
             </Fragment>
           );
         })}

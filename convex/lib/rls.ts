@@ -43,6 +43,7 @@ export function orgRules(ctx: RlsContext): Rules<RlsContext, DataModel> {
     sessionLabels: tenant,
     mentions: tenant,
     pendingMessageUpdates: tenant,
+    uploads: tenant,
     mediaInbox: tenant,
   };
 }

@@ -3,6 +3,7 @@ import { contributionsOf, ROLLUP_TABLES, type Contribution, type RollupTable } f
 import type { DataModel } from "../_generated/dataModel";
 import type { DatabaseWriter } from "../_generated/server";
 import { addToRollups, collect, rollupTargetsOf, type PendingRollups } from "../model/rollups";
+import { onInlineMediaChange, onMessageMediaChange, onUploadChange } from "../model/mediaFiles";
 
 /**
  * Derived data kept by triggers (DESIGN "Data model": dailyStats "maintained by triggers on sessions,
@@ -38,3 +39,8 @@ async function applyRollupChange(db: DatabaseWriter, table: RollupTable, change:
 for (const table of ROLLUP_TABLES) {
   triggers.register(table, async (ctx, change) => applyRollupChange(ctx.innerDb, table, change as RollupChange));
 }
+
+// Received media is fetched after the webhook answers; stored files go with the rows that own them.
+triggers.register("messages", (ctx, change) => onMessageMediaChange(ctx, change));
+triggers.register("uploads", (ctx, change) => onUploadChange(ctx, change));
+triggers.register("mediaInbox", (ctx, change) => onInlineMediaChange(ctx, change));

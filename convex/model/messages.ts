@@ -37,14 +37,43 @@ export function laterDelivery(current: Delivery, next: Delivery): Delivery {
 }
 
 export function toMessageView(message: Doc<"messages">): MessageView {
+  const deleted = message.deletedAt !== undefined;
   return {
     _id: message._id,
     direction: message.direction,
     author: message.author,
-    text: message.text,
+    // A deleted message's words never leave the server (kept for the audit only).
+    text: deleted ? null : message.text,
     sentAt: message.sentAt,
     delivery: message.delivery,
     stage: message.stage ?? null,
+    ...richFieldsView(message, deleted),
+  };
+}
+
+/** Kinds, files, quotes, reactions and edits (issue 12); a deleted message keeps none of its content. */
+function richFieldsView(message: Doc<"messages">, deleted: boolean) {
+  const { media, quoted } = message;
+  return {
+    kind: message.kind ?? "text",
+    media:
+      media === undefined || deleted
+        ? null
+        : {
+            state: media.state,
+            mimeType: media.mimeType ?? null,
+            size: media.size ?? null,
+            durationSec: media.durationSec ?? null,
+            fileName: media.fileName ?? null,
+            voiceNote: media.voiceNote ?? false,
+          },
+    location: deleted ? null : (message.location ?? null),
+    sharedContact: deleted ? null : (message.sharedContact ?? null),
+    quoted: quoted === undefined ? null : { externalId: quoted.externalId, text: quoted.text ?? null, messageId: quoted.messageId ?? null },
+    reactions: (message.reactions ?? []).filter((reaction) => reaction.emoji !== "").map(({ emoji, fromMe }) => ({ emoji, fromMe })),
+    editedAt: message.editedAt ?? null,
+    previousTexts: deleted ? [] : (message.previousTexts ?? []).map((entry) => entry.text),
+    deleted,
   };
 }
 
@@ -65,7 +94,7 @@ export async function advanceDelivery(db: DatabaseWriter, message: Doc<"messages
 }
 
 type OutboundDraft = Pick<Doc<"messages">, "author" | "text" | "sentAt" | "delivery"> &
-  Partial<Pick<Doc<"messages">, "externalId" | "stage" | "answersThroughSeq">>;
+  Partial<Pick<Doc<"messages">, "externalId" | "stage" | "answersThroughSeq" | "kind" | "media" | "quoted">>;
 
 /**
  * Stores one of our sends. When its WhatsApp id is already known and the echo won the race (stored

@@ -1,5 +1,5 @@
 import { v, type Infer } from "convex/values";
-import { agentFields, messageFields, messageKindValidator, sessionFields, stageEventFields } from "../schema";
+import { agentFields, locationValidator, mediaValidator, messageFields, messageKindValidator, sessionFields, sharedContactValidator, stageEventFields } from "../schema";
 
 /**
  * What public functions return for sessions, messages and the SPIN timeline. Each field's validator
@@ -32,14 +32,35 @@ export const sessionListItemValidator = v.object({
 });
 export type SessionListItem = Infer<typeof sessionListItemValidator>;
 
+/** A message's file as the thread shows it; its link comes from media.fileUrl (members only). */
+export const mediaViewValidator = v.object({
+  state: mediaValidator.fields.state,
+  mimeType: v.union(v.string(), v.null()),
+  size: v.union(v.number(), v.null()),
+  durationSec: v.union(v.number(), v.null()),
+  fileName: v.union(v.string(), v.null()),
+  voiceNote: v.boolean(),
+});
+
 export const messageViewValidator = v.object({
   _id: v.id("messages"),
   direction: messageFields.direction,
   author: messageFields.author,
-  text: messageFields.text,
+  // Null for a message the customer deleted: its words stay in the database for the audit only.
+  text: v.union(messageFields.text, v.null()),
   sentAt: messageFields.sentAt,
   delivery: messageFields.delivery,
   stage: v.union(stageEventFields.to, v.null()),
+  // "text" for rows stored before kinds existed.
+  kind: messageKindValidator,
+  media: v.union(mediaViewValidator, v.null()),
+  location: v.union(locationValidator, v.null()),
+  sharedContact: v.union(sharedContactValidator, v.null()),
+  quoted: v.union(v.object({ externalId: v.string(), text: v.union(v.string(), v.null()), messageId: v.union(v.id("messages"), v.null()) }), v.null()),
+  reactions: v.array(v.object({ emoji: v.string(), fromMe: v.boolean() })),
+  editedAt: v.union(v.number(), v.null()),
+  previousTexts: v.array(v.string()),
+  deleted: v.boolean(),
 });
 export type MessageView = Infer<typeof messageViewValidator>;
 

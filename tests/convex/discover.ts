@@ -50,7 +50,9 @@ export async function discoverPublicFunctions(): Promise<DiscoveredFunction[]> {
   return found.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-export type SampleIds = Partial<Record<TableNames, Id<TableNames>>>;
+/** Tables whose ids functions take: the app's, and file storage's. */
+type IdTable = TableNames | "_storage";
+export type SampleIds = Partial<Record<IdTable, Id<IdTable>>>;
 
 /**
  * A value that passes the validator, so the call reaches the guard: ids come from `ids` (real rows
@@ -79,7 +81,7 @@ export function sampleValue(validator: ValidatorJson, ids: SampleIds): unknown {
     case "union":
       return sampleValue((validator.value as ValidatorJson[])[0], ids);
     case "id": {
-      const id = ids[validator.tableName as TableNames];
+      const id = ids[validator.tableName as IdTable];
       if (id === undefined) throw new Error(`No sample id for table ${String(validator.tableName)}`);
       return id;
     }

@@ -42,7 +42,8 @@ beforeAll(async () => {
     stageEvents: rows.stageEventId,
     dailyStats: rows.dailyStatId,
     auditLog: rows.auditLogId,
-  } satisfies Partial<Record<TableNames, unknown>>;
+    _storage: rows.storageId,
+  } satisfies Partial<Record<TableNames | "_storage", unknown>>;
 });
 
 describe("function discovery", () => {

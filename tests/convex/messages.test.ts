@@ -53,6 +53,15 @@ describe("list", () => {
       sentAt: 4000,
       delivery: "delivered",
       stage: null,
+      kind: "text",
+      media: null,
+      location: null,
+      sharedContact: null,
+      quoted: null,
+      reactions: [],
+      editedAt: null,
+      previousTexts: [],
+      deleted: false,
     });
   });
 

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AuthFailure, type TokenVerifier } from "./auth";
+import { handleFileStorage } from "./file-storage";
 import type { Backend } from "./backend";
 import type { Identity } from "./identity";
 import { PINNED_VERSIONS } from "./pins";
@@ -103,6 +104,8 @@ export function createApiHandler(deps: ApiDeps) {
       if (request.method === "POST" && pathname === "/api/query_ts") {
         return sendJson(response, 200, { ts: encodeTs(deps.backend.ts()) }, cors);
       }
+      const json = (status: number, body: unknown) => sendJson(response, status, body, cors);
+      if (pathname.startsWith("/api/storage/") && (await handleFileStorage(request, response, deps.backend, json))) return;
       const kind = CALL_ROUTES[pathname];
       if (request.method === "POST" && kind !== undefined) return await callFunction(request, response, kind, deps);
       sendJson(response, 404, { code: "NotFound", message: `${request.method} ${pathname} is not served by the offline engine.` }, cors);

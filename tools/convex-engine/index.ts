@@ -11,6 +11,7 @@ import { createServer, type Server } from "node:http";
 import { providersFrom, TokenVerifier } from "./auth";
 import { Backend } from "./backend";
 import { CronRunner } from "./crons";
+import { setFileStorageUrl } from "./file-storage";
 import { createApiHandler } from "./http-api";
 import { applyEnv, discoverModules } from "./modules";
 import { MutationLog } from "./mutation-log";
@@ -107,6 +108,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
   try {
     port = await listen(apiServer, options.port ?? 3210);
     sitePort = await listen(siteServer, options.sitePort ?? 3211);
+    setFileStorageUrl(`http://127.0.0.1:${port}`);
   } catch (error) {
     stopped = true;
     await Promise.all([closeServer(apiServer), closeServer(siteServer)]);

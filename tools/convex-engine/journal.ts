@@ -9,13 +9,15 @@
  * asyncSyscall, get jsSyscall }` once per process, and answers `1.0/queryPage` with
  * `{ page, isDone, continueCursor, splitCursor, pageStatus }` (it honours `endCursor`).
  */
+import { fileStorageSyscall, fileStoreJsSyscall } from "./file-storage";
 import { currentScope, runInScope } from "./scope";
 
 /** One subscription's journal; `used` limits it to the first `.paginate()` of a run. */
 export type JournalSlot = { endCursor: string | null; used: boolean };
 
 type AsyncSyscall = (op: string, jsonArgs: string) => Promise<string>;
-type SyscallGlobal = { syscall: unknown; asyncSyscall: AsyncSyscall; jsSyscall: unknown };
+type JsSyscall = (op: string, args: Record<string, unknown>) => Promise<unknown>;
+type SyscallGlobal = { syscall: unknown; asyncSyscall: AsyncSyscall; jsSyscall: JsSyscall };
 
 const END_OF_RANGE = "_end_cursor";
 /** Our wrappers; anything else found on the global (a fresh convex-test instance's) gets wrapped. */
@@ -51,12 +53,18 @@ export function installJournalSyscalls(): void {
     get syscall() {
       return original.syscall;
     },
-    get jsSyscall() {
-      return original.jsSyscall;
+    get jsSyscall(): JsSyscall {
+      const inner = original.jsSyscall;
+      return (op, args) => fileStoreJsSyscall(inner, op, args);
     },
     get asyncSyscall(): AsyncSyscall {
       const inner = original.asyncSyscall;
-      return (op, jsonArgs) => (op === "1.0/queryPage" ? journaledQueryPage(inner, jsonArgs) : inner(op, jsonArgs));
+      return (op, jsonArgs) => {
+        if (op === "1.0/queryPage") return journaledQueryPage(inner, jsonArgs);
+        // File storage URLs the engine serves (file-storage.ts).
+        if (op.startsWith("1.0/storage")) return fileStorageSyscall(inner, op, jsonArgs);
+        return inner(op, jsonArgs);
+      };
     },
   };
   wrappers.add(wrapper);
