@@ -17,6 +17,11 @@ export const AUDIT_ACTION_KEYS = [
   "session_reopened",
   "session_bot_paused",
   "session_bot_resumed",
+  "team_invited",
+  "team_invitation_resent",
+  "team_invitation_revoked",
+  "team_role_changed",
+  "team_member_removed",
 ] as const;
 
 export type AuditActionKey = (typeof AUDIT_ACTION_KEYS)[number];

@@ -31,6 +31,7 @@ import type * as messages from "../messages.js";
 import type * as metrics from "../metrics.js";
 import type * as model_agents from "../model/agents.js";
 import type * as model_audit from "../model/audit.js";
+import type * as model_auditTargets from "../model/auditTargets.js";
 import type * as model_botLease from "../model/botLease.js";
 import type * as model_botPlan from "../model/botPlan.js";
 import type * as model_botRecord from "../model/botRecord.js";
@@ -82,6 +83,7 @@ declare const fullApi: ApiFromModules<{
   metrics: typeof metrics;
   "model/agents": typeof model_agents;
   "model/audit": typeof model_audit;
+  "model/auditTargets": typeof model_auditTargets;
   "model/botLease": typeof model_botLease;
   "model/botPlan": typeof model_botPlan;
   "model/botRecord": typeof model_botRecord;

@@ -8,7 +8,15 @@ import type { OrgRole } from "../claims";
 export type LocalOrganization = { id: string; name: string; slug: string; createdAt: number };
 /** `name` is what the app shows; first and last name are what Clerk-shaped events carry. */
 export type LocalUser = { id: string; name: string; firstName: string; lastName: string; email: string; createdAt: number };
-export type LocalMembership = { orgId: string; userId: string; role: OrgRole; createdAt: number };
+/** `updatedAt` moves with every role change or removal (Clerk's `updated_at`); `removedAt` marks a removal. */
+export type LocalMembership = {
+  orgId: string;
+  userId: string;
+  role: OrgRole;
+  createdAt: number;
+  updatedAt?: number;
+  removedAt?: number;
+};
 
 export type LocalDirectory = {
   organizations: readonly LocalOrganization[];
