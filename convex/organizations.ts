@@ -87,6 +87,8 @@ export const members = orgQuery({
   returns: v.array(
     v.object({
       userId: v.id("users"),
+      // The auth provider's id: what team changes (role, removal) name.
+      externalId: v.string(),
       name: v.string(),
       email: v.string(),
       imageUrl: v.union(v.string(), v.null()),
@@ -105,6 +107,7 @@ export const members = orgQuery({
       if (user === null || user.deletedAt !== undefined) continue;
       rows.push({
         userId: user._id,
+        externalId: user.externalId,
         name: user.name,
         email: user.email,
         imageUrl: user.imageUrl ?? null,
