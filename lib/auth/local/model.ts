@@ -29,6 +29,8 @@ export type LocalOrgView = { id: string; name: string; slug: string; role: OrgRo
 export type LocalUserView = { id: string; name: string; email: string };
 /** A person the sign-in screen offers. */
 export type LocalAccount = LocalUserView & { orgs: LocalOrgView[] };
+/** A pending invitation as the sign-in screen offers it. */
+export type LocalInvitationView = { id: string; email: string; role: OrgRole; orgName: string };
 /** The signed-in person as the client knows them. */
 export type LocalViewer = { user: LocalUserView; orgs: LocalOrgView[]; activeOrgId: string | null };
 

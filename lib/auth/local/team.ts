@@ -3,6 +3,7 @@ import { ownerCountOf, teamEmail, teamRole, type TeamInvitation, type TeamMember
 import { deliverBestEffort, membershipChangeEvent, userCreatedEvent, type MembershipChangeType, type SeedEvent } from "./clerk-events";
 import { changeState, membershipRows, merge, readDirectory, readInvitations, type RuntimeState, type StoredInvitation } from "./directory";
 import { LocalAuthError } from "./errors";
+import { nameFromEmail } from "./name";
 import type { LocalDirectory, LocalMembership, LocalUser } from "./model";
 
 /**
@@ -145,15 +146,6 @@ export async function removeMember(orgId: string, userId: string): Promise<void>
   });
   // The event names a user the merged directory still knows (users are never removed).
   await tellConvex(directory, "organizationMembership.deleted", result);
-}
-
-/** "carla.souza@acme.example" → "Carla Souza". */
-export function nameFromEmail(email: string): string {
-  const words = (email.split("@")[0] ?? "")
-    .split(/[._+-]+/)
-    .filter(Boolean)
-    .map((word) => word[0]!.toUpperCase() + word.slice(1));
-  return words.join(" ") || email;
 }
 
 function inviteeName(raw: string | undefined, email: string): string {
