@@ -36,7 +36,7 @@ export function MemberRoleSelect({ orgId, rules, member, onNotice }: ControlProp
 
   async function change(role: OrgRole) {
     if (await run(() => changeMemberRole({ orgId, userId: member.externalId, role }))) {
-      onNotice(t("members.roleChanged", { name: member.name, role }));
+      onNotice(t("members.roleChanged", { name: member.name, role: tRoles(role).toLowerCase() }));
     }
   }
 

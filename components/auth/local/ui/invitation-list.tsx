@@ -17,6 +17,7 @@ type ItemProps = { invitation: LocalInvitationView; busy: boolean; onBusy: (busy
 /** One invitation: who it is for, where to, a name to join with (suggested from the email), and Accept. */
 function InvitationItem({ invitation, busy, onBusy }: ItemProps) {
   const t = useTranslations("localAuth.invitations");
+  const tRoles = useTranslations("roles");
   const errorMessage = useAuthErrorMessage();
   const nameId = useId();
   const hintId = useId();
@@ -44,7 +45,7 @@ function InvitationItem({ invitation, busy, onBusy }: ItemProps) {
       <form onSubmit={(event) => void accept(event)} className="space-y-3" aria-busy={pending}>
         <div>
           <p className="font-medium break-all text-slate-900">{invitation.email}</p>
-          <p className="text-sm text-slate-600">{t("invitedTo", { org: invitation.orgName, role: invitation.role })}</p>
+          <p className="text-sm text-slate-600">{t("invitedTo", { org: invitation.orgName, role: tRoles(invitation.role).toLowerCase() })}</p>
         </div>
         <Field id={nameId} label={t("name")} hint={t("nameHint")} hintId={hintId}>
           <input
