@@ -48,7 +48,7 @@ export function MemberRoleSelect({ orgId, rules, member, onNotice }: ControlProp
         value={member.role}
         disabled={pending || refusal !== null}
         onChange={(event) => void change(event.target.value as OrgRole)}
-        className={`${inputClasses} mt-0`}
+        className={inputClasses}
       >
         {[...ORG_ROLES].reverse().map((role) => (
           <option

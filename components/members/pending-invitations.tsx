@@ -18,7 +18,7 @@ import { useTeamAction } from "./use-team-action";
 type Loaded = { status: "loading" } | { status: "error" } | { status: "ready"; invitations: TeamInvitation[] };
 
 /** Invitations live with the auth provider, not in Convex: read through a server action, reloaded after each change. */
-function useInvitations(orgId: string, version: number) {
+function useInvitations(orgId: string, version: string) {
   const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
   useEffect(() => {
     let cancelled = false;
@@ -103,7 +103,8 @@ function InvitationRow({ orgId, invitation, onChanged }: RowProps) {
   );
 }
 
-type PendingInvitationsProps = { orgId: string; version: number; onChanged: () => void };
+/** `version` changes whenever the list may have changed (an invitation sent, a member joined). */
+type PendingInvitationsProps = { orgId: string; version: string; onChanged: () => void };
 
 export function PendingInvitations({ orgId, version, onChanged }: PendingInvitationsProps) {
   const t = useTranslations("team.invitations");
