@@ -87,7 +87,7 @@ describe("an owner manages her team", () => {
     await dialog.waitFor();
     await snap(olivia, "team-05-remove-confirm-en-1280");
     await dialog.getByRole("button", { name: "Remove from team" }).click();
-    await olivia.getByText("Carla Dias is no longer part of the team.").waitFor();
+    await olivia.getByText("Carla Dias was removed from the team.").waitFor();
     await expect(membersTable(olivia).getByText("Carla Dias").count()).resolves.toBe(0);
   });
 
