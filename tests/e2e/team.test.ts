@@ -107,4 +107,14 @@ describe("an owner manages her team", () => {
     await snap(pt, "team-08-owner-pt-BR-390");
     await carlaContext.close();
   });
+
+  test("the audit log names Olivia as the one who made each team change", async () => {
+    await olivia.goto("/org/org_demo_acme/settings/audit");
+    for (const action of ["Teammate invited", "Member's role changed", "Member removed from the team"]) {
+      const row = olivia.locator("tr", { hasText: action });
+      await row.first().waitFor();
+      await expect(row.first().innerText()).resolves.toContain("Olivia Owner");
+    }
+    await expect(olivia.locator("tr", { hasText: "Teammate invited" }).first().innerText()).resolves.toContain(CARLA);
+  });
 });
