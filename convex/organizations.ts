@@ -51,6 +51,35 @@ export const setTimezone = orgMutation({
   },
 });
 
+export const TEAM_CHANGE_ACTIONS = [
+  "team.invited",
+  "team.invitation_resent",
+  "team.invitation_revoked",
+  "team.role_changed",
+  "team.member_removed",
+] as const;
+
+const TEAM_TARGET_MAX_LENGTH = 300;
+// `user:<provider user id>` for a member, `invitation:<email>` for an invitation.
+const TEAM_TARGET = /^(user:[A-Za-z0-9_-]+|invitation:[^\s:@]+@[^\s:@]+)$/;
+
+/**
+ * Audits a team change the auth provider already made (invitations and memberships live there).
+ * Called by the Next.js server action with the acting person's token, so the entry names its actor.
+ */
+export const recordTeamChange = orgMutation({
+  role: "admin",
+  args: { action: v.union(...TEAM_CHANGE_ACTIONS.map((action) => v.literal(action))), target: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { action, target }) => {
+    if (target.length > TEAM_TARGET_MAX_LENGTH || !TEAM_TARGET.test(target)) {
+      fail("INVALID_ARGUMENT", "The target must be user:<id> or invitation:<email>.");
+    }
+    await recordAudit(ctx.db, { orgId: ctx.org._id, actorUserId: ctx.viewer.userId, action, target });
+    return null;
+  },
+});
+
 const MAX_MEMBERS_LISTED = 500;
 
 export const members = orgQuery({
@@ -58,6 +87,8 @@ export const members = orgQuery({
   returns: v.array(
     v.object({
       userId: v.id("users"),
+      // The auth provider's id: what team changes (role, removal) name.
+      externalId: v.string(),
       name: v.string(),
       email: v.string(),
       imageUrl: v.union(v.string(), v.null()),
@@ -76,6 +107,7 @@ export const members = orgQuery({
       if (user === null || user.deletedAt !== undefined) continue;
       rows.push({
         userId: user._id,
+        externalId: user.externalId,
         name: user.name,
         email: user.email,
         imageUrl: user.imageUrl ?? null,

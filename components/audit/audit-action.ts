@@ -20,6 +20,11 @@ export const AUDIT_ACTION_KEYS = [
   "session_resolved_agent_removed",
   "agent_health_closed",
   "agent_health_unknown_instance",
+  "team_invited",
+  "team_invitation_resent",
+  "team_invitation_revoked",
+  "team_role_changed",
+  "team_member_removed",
 ] as const;
 
 export type AuditActionKey = (typeof AUDIT_ACTION_KEYS)[number];

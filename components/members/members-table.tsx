@@ -2,6 +2,7 @@
 
 import { useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { RoleBadge } from "@/components/org/role-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -9,6 +10,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingState } from "@/components/ui/spinner";
 import { stackedTable as st } from "@/components/ui/stacked-table";
 import { api } from "@/convex/_generated/api";
+import { roleAtLeast, type OrgRole } from "@/lib/auth/claims";
+import { ownerCountOf } from "@/lib/auth/team";
+import { MemberRoleSelect, RemoveMemberButton, type TeamRules } from "./member-controls";
 
 function initials(name: string): string {
   const letters = name
@@ -21,9 +25,13 @@ function initials(name: string): string {
 
 const headerCell = st.headerCell;
 
-export function MembersTable({ orgId }: { orgId: string }) {
+/** Live from Convex: a change made through the auth provider shows up once its webhook syncs the rows. */
+export function MembersTable({ orgId, viewerRole }: { orgId: string; viewerRole: OrgRole | null }) {
   const t = useTranslations();
   const members = useQuery(api.organizations.members, { orgId });
+  const [notice, setNotice] = useState("");
+  const rules: TeamRules | null =
+    members && viewerRole && roleAtLeast(viewerRole, "admin") ? { viewerRole, ownerCount: ownerCountOf(members) } : null;
 
   return (
     <Card>
@@ -31,6 +39,9 @@ export function MembersTable({ orgId }: { orgId: string }) {
         title={t("members.title")}
         description={members ? t("members.count", { count: members.length }) : undefined}
       />
+      <p role="status" className="px-5 pt-3 text-sm text-emerald-800 empty:hidden">
+        {notice}
+      </p>
       {members === undefined ? (
         <LoadingState label={t("common.loading")} />
       ) : members.length === 0 ? (
@@ -50,6 +61,11 @@ export function MembersTable({ orgId }: { orgId: string }) {
                 <th scope="col" className={headerCell}>
                   {t("members.role")}
                 </th>
+                {rules ? (
+                  <th scope="col" className={headerCell}>
+                    <span className="sr-only">{t("team.members.actions")}</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className={st.tbody}>
@@ -71,8 +87,17 @@ export function MembersTable({ orgId }: { orgId: string }) {
                     {member.email}
                   </td>
                   <td data-label={t("members.role")} className={`px-5 py-3 text-sm ${st.cell}`}>
-                    <RoleBadge role={member.role} />
+                    {rules ? (
+                      <MemberRoleSelect orgId={orgId} rules={rules} member={member} onNotice={setNotice} />
+                    ) : (
+                      <RoleBadge role={member.role} />
+                    )}
                   </td>
+                  {rules ? (
+                    <td className={`px-5 py-3 text-right text-sm max-sm:block max-sm:p-0 max-sm:pt-1`}>
+                      <RemoveMemberButton orgId={orgId} rules={rules} member={member} onNotice={setNotice} />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

@@ -11,7 +11,7 @@ import { userByExternalId } from "./directory";
  * security, so another organization's rows can never lend a name.
  */
 
-export const AUDIT_TARGET_KINDS = ["agent", "conversation", "contact", "member", "organization", "timezone", "label", "other"] as const;
+export const AUDIT_TARGET_KINDS = ["agent", "conversation", "contact", "member", "organization", "timezone", "label", "invitation", "other"] as const;
 
 export const auditTargetValidator = v.object({
   kind: v.union(...AUDIT_TARGET_KINDS.map((kind) => v.literal(kind))),
@@ -75,6 +75,8 @@ const RESOLVERS: Record<string, { kind: AuditTarget["kind"]; resolve: Resolver }
     resolve: async (_db, org, externalId) => ({ label: org.externalId === externalId ? org.name : null, path: null }),
   },
   timezone: { kind: "timezone", resolve: async (_db, _org, zone) => ({ label: zone, path: null }) },
+  // Invitations live with the auth provider; the invited email is the name.
+  invitation: { kind: "invitation", resolve: async (_db, _org, email) => ({ label: email, path: null }) },
   label: {
     kind: "label",
     resolve: async (db, _org, id) => ({ label: (await docOf(db, "labels", id))?.name ?? null, path: null }),

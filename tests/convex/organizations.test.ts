@@ -69,7 +69,7 @@ describe("members", () => {
     const { t } = await orgWithAdmin();
     const members = await t.withIdentity(admin).query(api.organizations.members, { orgId: "org_a" });
     expect(members).toEqual([
-      { userId: expect.any(String), name: "Name user_admin", email: "user_admin@example.com", imageUrl: null, role: "admin", isViewer: true },
+      { userId: expect.any(String), externalId: "user_admin", name: "Name user_admin", email: "user_admin@example.com", imageUrl: null, role: "admin", isViewer: true },
     ]);
   });
 
@@ -153,5 +153,51 @@ describe("auditLog", () => {
       .withIdentity(identityWithRole("admin", "org_a"))
       .query(api.organizations.auditLog, { orgId: "org_a", paginationOpts: { numItems: 50, cursor: null } });
     expect(page.page).toHaveLength(1);
+  });
+});
+
+describe("recordTeamChange", () => {
+  test("records the change with the caller as actor", async () => {
+    const { t, orgId, adminUserId } = await orgWithAdmin();
+    await t.withIdentity(admin).mutation(api.organizations.recordTeamChange, {
+      orgId: "org_a",
+      action: "team.invited",
+      target: "invitation:carla@acme.example",
+    });
+    const audit = await t.run((ctx) => ctx.db.query("auditLog").collect());
+    expect(audit).toEqual([
+      expect.objectContaining({ orgId, actorUserId: adminUserId, action: "team.invited", target: "invitation:carla@acme.example" }),
+    ]);
+  });
+
+  test("refuses a member with FORBIDDEN and records nothing", async () => {
+    const { t, orgId } = await orgWithAdmin();
+    await t.run(async (ctx) => {
+      const userId = await insertUser(ctx, "user_member");
+      await ctx.db.insert("memberships", { orgId, userId, role: "member" });
+    });
+    const attempt = t
+      .withIdentity(identityWithRole("member", "org_a", "user_member"))
+      .mutation(api.organizations.recordTeamChange, { orgId: "org_a", action: "team.member_removed", target: "user:user_admin" });
+    await expect(attempt).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    expect(await t.run((ctx) => ctx.db.query("auditLog").collect())).toEqual([]);
+  });
+
+  test.each(["carla@acme.example", "user:", "invitation:not-an-email", "user:a b", `user:${"a".repeat(400)}`])(
+    "refuses the target %s with INVALID_ARGUMENT",
+    async (target) => {
+      const { t } = await orgWithAdmin();
+      const attempt = t.withIdentity(admin).mutation(api.organizations.recordTeamChange, { orgId: "org_a", action: "team.role_changed", target });
+      await expect(attempt).rejects.toMatchObject({ data: { code: "INVALID_ARGUMENT" } });
+    },
+  );
+
+  test("refuses an action outside the team's", async () => {
+    const { t } = await orgWithAdmin();
+    const attempt = t
+      .withIdentity(admin)
+      // @ts-expect-error: not a team action
+      .mutation(api.organizations.recordTeamChange, { orgId: "org_a", action: "organization.deleted", target: "user:user_admin" });
+    await expect(attempt).rejects.toThrow();
   });
 });

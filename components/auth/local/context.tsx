@@ -4,13 +4,14 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { localAuthApi, LocalAuthRequestError } from "@/lib/auth/local/api";
-import type { LocalAccount, LocalViewer } from "@/lib/auth/local/model";
+import type { LocalAccount, LocalInvitationView, LocalViewer } from "@/lib/auth/local/model";
 import { orgToActivate } from "@/lib/auth/local/org-sync";
 import type { ConvexAuthState } from "../types";
 
 type LocalAuthValue = {
   viewer: LocalViewer | null;
   accounts: LocalAccount[];
+  invitations: LocalInvitationView[];
   setViewer: (viewer: LocalViewer | null) => void;
 };
 
@@ -40,10 +41,10 @@ function useOrganizationSync(viewer: LocalViewer | null, setViewer: (viewer: Loc
   }, [target, setViewer]);
 }
 
-type ProviderProps = { viewer: LocalViewer | null; accounts: LocalAccount[]; children: ReactNode };
+type ProviderProps = { viewer: LocalViewer | null; accounts: LocalAccount[]; invitations: LocalInvitationView[]; children: ReactNode };
 
 /** Holds the signed-in person on the client, seeded by the server and updated by every auth call. */
-export function LocalAuthProvider({ viewer: fromServer, accounts, children }: ProviderProps) {
+export function LocalAuthProvider({ viewer: fromServer, accounts, invitations, children }: ProviderProps) {
   const [viewer, setViewer] = useState(fromServer);
   const [lastFromServer, setLastFromServer] = useState(fromServer);
   // A server re-render (router.refresh, full load) knows best: adopt what it sends.
@@ -53,7 +54,7 @@ export function LocalAuthProvider({ viewer: fromServer, accounts, children }: Pr
   }
   useOrganizationSync(viewer, setViewer);
 
-  const value = useMemo(() => ({ viewer, accounts, setViewer }), [viewer, accounts]);
+  const value = useMemo(() => ({ viewer, accounts, invitations, setViewer }), [viewer, accounts, invitations]);
   return <LocalAuthContext value={value}>{children}</LocalAuthContext>;
 }
 

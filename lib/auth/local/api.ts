@@ -39,5 +39,6 @@ export const localAuthApi = {
   signOut: () => call<null>("POST", "/sign-out", {}),
   setActiveOrg: (orgId: string | null) => call<LocalViewer>("POST", "/active-org", { orgId }),
   createOrganization: (name: string) => call<LocalViewer>("POST", "/organizations", { name }),
+  acceptInvitation: (invitationId: string, name: string) => call<LocalViewer>("POST", "/invitations/accept", { invitationId, name }),
   token: () => call<TokenAnswer>("GET", "/token"),
 };

@@ -8,7 +8,12 @@ import { findUser, type LocalDirectory, type LocalMembership, type LocalOrganiza
  * svix ids are deterministic, so seeding twice (or after `createOrganization` delivered) is a no-op.
  */
 
-export type ClerkEventType = "user.created" | "organization.created" | "organizationMembership.created";
+export type ClerkEventType =
+  | "user.created"
+  | "organization.created"
+  | "organizationMembership.created"
+  | "organizationMembership.updated"
+  | "organizationMembership.deleted";
 
 export type ClerkEventPayload = {
   object: "event";
@@ -74,7 +79,7 @@ function membershipData(org: LocalOrganization, user: LocalUser, membership: Loc
       has_image: false,
     },
     created_at: membership.createdAt,
-    updated_at: membership.createdAt,
+    updated_at: membership.updatedAt ?? membership.createdAt,
   };
 }
 
@@ -117,6 +122,29 @@ export function directoryAsClerkEvents(directory: LocalDirectory): SeedEvent[] {
 export function organizationAsClerkEvents(directory: LocalDirectory, orgId: string): SeedEvent[] {
   const org = directory.organizations.find((o) => o.id === orgId);
   return org ? [orgEvent(directory, org), ...membershipEvents(directory, org)] : [];
+}
+
+export type MembershipChangeType = Extract<ClerkEventType, `organizationMembership.${string}`>;
+
+/**
+ * A membership change as Clerk reports it, with a fresh svix id: a later change of the same
+ * membership is a new delivery, never mistaken for a replay.
+ */
+export function membershipChangeEvent(
+  directory: LocalDirectory,
+  type: MembershipChangeType,
+  membership: LocalMembership,
+): SeedEvent | null {
+  const org = directory.organizations.find((o) => o.id === membership.orgId);
+  const user = findUser(directory, membership.userId);
+  if (!org || user === null) return null;
+  const at = membership.updatedAt ?? membership.createdAt;
+  return { svixId: `local_${crypto.randomUUID()}`, payload: envelope(type, at, membershipData(org, user, membership)) };
+}
+
+/** `user.created` for a person who joined by accepting an invitation. */
+export function userCreatedEvent(user: LocalUser): SeedEvent {
+  return { svixId: `seed_user_${user.id}`, payload: envelope("user.created", user.createdAt, userData(user)) };
 }
 
 export class ClerkDeliveryError extends Error {
@@ -169,12 +197,20 @@ export async function deliverClerkEvents({ siteUrl, secret, events, fetch: send 
  * if it is not, or Convex is down, the first request provisions it from the token's claims.
  */
 export async function deliverCreatedOrganization(directory: LocalDirectory, orgId: string): Promise<void> {
+  await deliverBestEffort(organizationAsClerkEvents(directory, orgId), "a new organization");
+}
+
+/**
+ * Delivers when the webhook is configured; a failure is logged, not thrown, because the directory
+ * already changed (as with Clerk, whose webhooks are retried later, Convex catches up on replay).
+ */
+export async function deliverBestEffort(events: readonly SeedEvent[], what: string): Promise<void> {
   const target = clerkWebhookTarget();
-  if (target === null) return;
+  if (target === null || events.length === 0) return;
   try {
-    await deliverClerkEvents({ ...target, events: organizationAsClerkEvents(directory, orgId) });
+    await deliverClerkEvents({ ...target, events });
   } catch (error) {
     const reason = error instanceof Error ? error.message : "unknown error";
-    console.warn(`[local-auth] Convex was not told about a new organization: ${reason}`);
+    console.warn(`[local-auth] Convex was not told about ${what}: ${reason}`);
   }
 }

@@ -59,39 +59,91 @@ export const demoDirectory: LocalDirectory = {
   ],
 };
 
-/** What runtime changes add to the demo directory; the only part written to disk. */
-const runtimeState = z.object({
-  version: z.literal(1),
-  organizations: z.array(
-    z.object({ id: z.string().min(1), name: z.string().min(1), slug: z.string().min(1), createdAt: z.number() }),
-  ),
-  memberships: z.array(
-    z.object({ orgId: z.string().min(1), userId: z.string().min(1), role: z.enum(ORG_ROLES), createdAt: z.number() }),
-  ),
+const organizationRow = z.object({ id: z.string().min(1), name: z.string().min(1), slug: z.string().min(1), createdAt: z.number() });
+const membershipRow = z.object({
+  orgId: z.string().min(1),
+  userId: z.string().min(1),
+  role: z.enum(ORG_ROLES),
+  createdAt: z.number(),
+  updatedAt: z.number().optional(),
+  removedAt: z.number().optional(),
 });
-type RuntimeState = z.infer<typeof runtimeState>;
+const userRow = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().min(1),
+  createdAt: z.number(),
+});
+const invitationRow = z.object({
+  id: z.string().min(1),
+  orgId: z.string().min(1),
+  email: z.string().min(1),
+  role: z.enum(ORG_ROLES),
+  createdAt: z.number(),
+  invitedBy: z.string().nullable(),
+});
 
-const EMPTY_STATE: RuntimeState = { version: 1, organizations: [], memberships: [] };
+/**
+ * What runtime changes add to the demo directory; the only part written to disk. A membership row
+ * with the same organization and user as a demo one replaces it (a role change, or `removedAt`).
+ */
+const runtimeState = z.object({
+  version: z.literal(2),
+  organizations: z.array(organizationRow),
+  users: z.array(userRow),
+  memberships: z.array(membershipRow),
+  invitations: z.array(invitationRow),
+});
+export type RuntimeState = z.infer<typeof runtimeState>;
+export type StoredInvitation = z.infer<typeof invitationRow>;
+
+/** Version 1 only knew created organizations and their owners. */
+const runtimeStateV1 = z.object({
+  version: z.literal(1),
+  organizations: z.array(organizationRow),
+  memberships: z.array(membershipRow.pick({ orgId: true, userId: true, role: true, createdAt: true })),
+});
+
+const EMPTY_STATE: RuntimeState = { version: 2, organizations: [], users: [], memberships: [], invitations: [] };
 
 function stateFile(): string {
   return path.join(localDataDir(), "directory.json");
+}
+
+function migrated(raw: unknown): RuntimeState | null {
+  const current = runtimeState.safeParse(raw);
+  if (current.success) return current.data;
+  const v1 = runtimeStateV1.safeParse(raw);
+  return v1.success ? { ...EMPTY_STATE, organizations: v1.data.organizations, memberships: v1.data.memberships } : null;
 }
 
 async function readState(): Promise<RuntimeState> {
   const file = stateFile();
   const raw = await readJsonFile(file);
   if (raw === null) return EMPTY_STATE;
-  const parsed = runtimeState.safeParse(raw);
+  const state = migrated(raw);
   // Refuse rather than silently start over: the file holds organizations someone created.
-  if (!parsed.success) throw new Error(`The local auth directory ${file} is unreadable; fix or delete it.`);
-  return parsed.data;
+  if (state === null) throw new Error(`The local auth directory ${file} is unreadable; fix or delete it.`);
+  return state;
 }
 
-function merge(state: RuntimeState): LocalDirectory {
+const membershipKey = (m: { orgId: string; userId: string }) => `${m.orgId}\u0000${m.userId}`;
+
+/** Every membership row, demo ones replaced by their runtime version, removed ones included. */
+export function membershipRows(state: RuntimeState): LocalMembership[] {
+  const runtime = new Map(state.memberships.map((m) => [membershipKey(m), m]));
+  const demo = demoDirectory.memberships.map((m) => runtime.get(membershipKey(m)) ?? m);
+  const demoKeys = new Set(demoDirectory.memberships.map(membershipKey));
+  return [...demo, ...state.memberships.filter((m) => !demoKeys.has(membershipKey(m)))];
+}
+
+export function merge(state: RuntimeState): LocalDirectory {
   return {
     organizations: [...demoDirectory.organizations, ...state.organizations],
-    users: demoDirectory.users,
-    memberships: [...demoDirectory.memberships, ...state.memberships],
+    users: [...demoDirectory.users, ...state.users],
+    memberships: membershipRows(state).filter((m) => m.removedAt === undefined),
   };
 }
 
@@ -112,6 +164,27 @@ function serialized<T>(task: () => Promise<T>): Promise<T> {
   const run = writes.then(task, task);
   writes = run.catch(() => undefined);
   return run;
+}
+
+/** The pending invitations, as stored. */
+export async function readInvitations(): Promise<StoredInvitation[]> {
+  return (await readState()).invitations;
+}
+
+/**
+ * One read-modify-write of the state file: `change` answers the next state (or null to write
+ * nothing) and a result; the merged directory after the change comes back with it.
+ */
+export async function changeState<T>(
+  change: (state: RuntimeState) => { next: RuntimeState | null; result: T },
+): Promise<{ result: T; state: RuntimeState; directory: LocalDirectory }> {
+  return serialized(async () => {
+    const before = await readState();
+    const { next, result } = change(before);
+    if (next !== null) await writeJsonAtomic(stateFile(), next);
+    const state = next ?? before;
+    return { result, state, directory: merge(state) };
+  });
 }
 
 /** The trimmed name, or a refusal a user can read. */

@@ -8,7 +8,15 @@ import type { OrgRole } from "../claims";
 export type LocalOrganization = { id: string; name: string; slug: string; createdAt: number };
 /** `name` is what the app shows; first and last name are what Clerk-shaped events carry. */
 export type LocalUser = { id: string; name: string; firstName: string; lastName: string; email: string; createdAt: number };
-export type LocalMembership = { orgId: string; userId: string; role: OrgRole; createdAt: number };
+/** `updatedAt` moves with every role change or removal (Clerk's `updated_at`); `removedAt` marks a removal. */
+export type LocalMembership = {
+  orgId: string;
+  userId: string;
+  role: OrgRole;
+  createdAt: number;
+  updatedAt?: number;
+  removedAt?: number;
+};
 
 export type LocalDirectory = {
   organizations: readonly LocalOrganization[];
@@ -21,6 +29,8 @@ export type LocalOrgView = { id: string; name: string; slug: string; role: OrgRo
 export type LocalUserView = { id: string; name: string; email: string };
 /** A person the sign-in screen offers. */
 export type LocalAccount = LocalUserView & { orgs: LocalOrgView[] };
+/** A pending invitation as the sign-in screen offers it. */
+export type LocalInvitationView = { id: string; email: string; role: OrgRole; orgName: string };
 /** The signed-in person as the client knows them. */
 export type LocalViewer = { user: LocalUserView; orgs: LocalOrgView[]; activeOrgId: string | null };
 

@@ -13,6 +13,7 @@ import {
   withActiveOrg,
   type LocalSessionState,
 } from "@/lib/auth/local/session";
+import { acceptInvitation } from "@/lib/auth/local/team";
 import { issueConvexToken } from "@/lib/auth/local/tokens";
 import { isHttps, localEndpoint, ok, readBody, readCookie, withCookie } from "./http";
 
@@ -104,6 +105,23 @@ export function postOrganization(request: Request): Promise<Response> {
     const next = resolveSession({ userId: state.user.id, orgId: organization.id }, await readDirectory());
     if (next === null) throw new LocalAuthError("UNAUTHENTICATED", "You are not signed in.");
     return answerWithSession(request, next, 201);
+  });
+}
+
+const acceptBody = z.object({ invitationId: z.string().min(1).max(128), name: z.string().max(200).optional() });
+
+/**
+ * POST /invitations/accept { invitationId, name? } — joins the invited organization (creating the
+ * person when the email is new) and signs her in to it. The invitation id is the credential here,
+ * as Clerk's emailed link is: local development has no mailbox.
+ */
+export function postAcceptInvitation(request: Request): Promise<Response> {
+  return localEndpoint(async () => {
+    const { invitationId, name } = await readBody(request, acceptBody);
+    const { userId, orgId } = await acceptInvitation(invitationId, name);
+    const state = resolveSession({ userId, orgId }, await readDirectory());
+    if (state === null) throw new LocalAuthError("INTERNAL_ERROR", "The session could not be created.");
+    return answerWithSession(request, state, 201);
   });
 }
 

@@ -13,6 +13,7 @@ import { orgPath, SELECT_ORG_PATH } from "@/lib/auth/routes";
 import { useAuthErrorMessage, useLocalAuth } from "../context";
 import { loadPage } from "./full-load";
 import { Initials } from "./initials";
+import { InvitationList } from "./invitation-list";
 
 /** "owner of Acme Vendas; member of Bella Imóveis", strongest role first. */
 function useMemberships(): (account: LocalAccount) => string {
@@ -81,6 +82,7 @@ function AccountPicker({ notice }: { notice?: string }) {
           <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
           <p className="text-sm text-slate-600">{notice ?? t("description")}</p>
         </div>
+        <InvitationList />
         {accounts.length === 0 ? (
           <EmptyState title={t("empty")} body={t("emptyBody")} />
         ) : (
