@@ -71,15 +71,16 @@ export const insertHumanReply = internalOrgMutation({
   handler: async (ctx, { sessionId, text }) => {
     const session = await ctx.db.get("sessions", sessionId);
     if (session === null) fail("NOT_FOUND", "This conversation does not exist.");
-    // Explicit over magic: the person reopens a closed conversation before writing in it.
-    if (session.status === "resolved") fail("CONFLICT", "This conversation is closed. Reopen it to reply.");
     const agent = await sendableAgentX(ctx.db, session.agentId);
     const contact = await ctx.db.get("contacts", session.contactId);
     if (contact === null) fail("NOT_FOUND", "This conversation's contact does not exist.");
     const sentAt = Date.now();
     const messageId = await recordOutbound(ctx.db, session, { author: "human", text, sentAt, delivery: "pending" });
     // A person answering takes the conversation over: the bot stops until someone resumes it.
-    await applyMessageToSession(ctx.db, session, { direction: "out", author: "human", onPhone: false, text, sentAt });
+    // Writing in a resolved, snoozed or pending conversation is picking it up again: it reopens
+    // (a salesperson following a lead up expects it back in their open views, not hidden).
+    const reopen = session.status === "open" ? {} : { status: "open" as const, snoozedUntil: undefined };
+    await applyMessageToSession(ctx.db, session, { direction: "out", author: "human", onPhone: false, text, sentAt }, reopen);
     return { messageId, instanceName: agent.instanceName, number: sendTargetOf(contact) };
   },
 });

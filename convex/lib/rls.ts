@@ -42,6 +42,8 @@ export function orgRules(ctx: RlsContext): Rules<RlsContext, DataModel> {
     labels: tenant,
     sessionLabels: tenant,
     mentions: tenant,
+    readStates: tenant,
+    inboxCounts: tenant,
   };
 }
 

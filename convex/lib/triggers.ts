@@ -2,7 +2,9 @@ import { Triggers, type Change } from "convex-helpers/server/triggers";
 import { contributionsOf, ROLLUP_TABLES, type Contribution, type RollupTable } from "../../lib/metrics/contributions";
 import type { DataModel } from "../_generated/dataModel";
 import type { DatabaseWriter } from "../_generated/server";
+import { applyInboxCountChange } from "../model/inboxCounts";
 import { addToRollups, collect, rollupTargetsOf, type PendingRollups } from "../model/rollups";
+import { entersQueueUnowned, routeWaitingSession } from "../model/routing";
 
 /**
  * Derived data kept by triggers (DESIGN "Data model": dailyStats "maintained by triggers on sessions,
@@ -38,3 +40,10 @@ async function applyRollupChange(db: DatabaseWriter, table: RollupTable, change:
 for (const table of ROLLUP_TABLES) {
   triggers.register(table, async (ctx, change) => applyRollupChange(ctx.innerDb, table, change as RollupChange));
 }
+
+// The inbox views' live counts (model/inboxCounts.ts) and the handoff queue's routing (model/routing.ts).
+triggers.register("sessions", async (ctx, change) => {
+  await applyInboxCountChange(ctx.innerDb, change.oldDoc, change.newDoc);
+  // Through ctx.db, so the assignment's own write updates the counts in turn.
+  if (entersQueueUnowned(change.oldDoc, change.newDoc)) await routeWaitingSession(ctx.db, change.newDoc);
+});

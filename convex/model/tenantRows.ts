@@ -31,6 +31,10 @@ export const tenantRowsByOrg = {
     db.query("sessionLabels").withIndex("by_org_and_session_and_label", (q) => q.eq("orgId", orgId)).take(limit),
   mentions: (db: DatabaseReader, orgId: OrgId, limit: number) =>
     db.query("mentions").withIndex("by_org_and_user_and_session", (q) => q.eq("orgId", orgId)).take(limit),
+  readStates: (db: DatabaseReader, orgId: OrgId, limit: number) =>
+    db.query("readStates").withIndex("by_org_and_user_and_session", (q) => q.eq("orgId", orgId)).take(limit),
+  inboxCounts: (db: DatabaseReader, orgId: OrgId, limit: number) =>
+    db.query("inboxCounts").withIndex("by_org_and_key", (q) => q.eq("orgId", orgId)).take(limit),
 } satisfies Record<string, (db: DatabaseReader, orgId: OrgId, limit: number) => Promise<RowRef[]>>;
 
 export type TenantTable = keyof typeof tenantRowsByOrg;
