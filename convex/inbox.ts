@@ -7,7 +7,7 @@ import { literals } from "convex-helpers/validators";
 import { INBOX_VIEWS } from "../lib/inbox/views";
 import type { Id } from "./_generated/dataModel";
 import { orgQuery } from "./lib/functions";
-import { MAX_MENTIONS_READ, unseenMentionsOf } from "./model/inbox";
+import { unseenMentionsOf } from "./model/inbox";
 import { badgeOf, inboxPage, viewCounts } from "./model/inboxViews";
 import { toSessionListItem } from "./model/sessions";
 import { sessionListItemValidator } from "./model/views";

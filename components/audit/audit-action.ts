@@ -15,6 +15,12 @@ export const AUDIT_ACTION_KEYS = [
   "agent_bot_updated",
   "session_closed",
   "session_reopened",
+  "session_resolved",
+  "session_pending",
+  "session_snoozed",
+  "session_assigned",
+  "session_unassigned",
+  "agent_routing_updated",
   "session_bot_paused",
   "session_bot_resumed",
 ] as const;

@@ -13,10 +13,11 @@ import type { Id } from "@/convex/_generated/dataModel";
 
 const MAX_LENGTH = 4096;
 
-type ComposerProps = { orgId: string; sessionId: Id<"sessions">; closed: boolean; optedOut: boolean };
+// `closed` is no longer set by the thread: a reply in a resolved conversation reopens it (convex/messages.ts).
+type ComposerProps = { orgId: string; sessionId: Id<"sessions">; closed?: boolean; optedOut: boolean };
 
 /** A human reply, sent through the agent's WhatsApp number. The text stays put if sending fails. */
-export function Composer({ orgId, sessionId, closed, optedOut }: ComposerProps) {
+export function Composer({ orgId, sessionId, closed = false, optedOut }: ComposerProps) {
   const t = useTranslations("conversations.composer");
   const errorMessage = useErrorMessage();
   const sendHuman = useAction(api.messages.sendHuman);

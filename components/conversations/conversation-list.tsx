@@ -17,19 +17,12 @@ type ConversationListProps = { orgId: string; filters: ConversationFilters; time
 /** Newest activity first, live: new messages move a conversation to the top. */
 export function ConversationList({ orgId, filters, timeZone }: ConversationListProps) {
   const t = useTranslations("conversations");
-  const { results, status, loadMore } = usePaginatedQuery(
-    api.sessions.list,
-    {
-      orgId,
-      ...(filters.agentId ? { agentId: filters.agentId } : {}),
-      ...(filters.status ? { status: filters.status } : {}),
-    },
-    { initialNumItems: PAGE_SIZE },
-  );
-  const filtered = filters.agentId !== undefined || filters.status !== undefined;
+  const { results, status, loadMore } = usePaginatedQuery(api.inbox.list, { orgId, ...filters }, { initialNumItems: PAGE_SIZE });
+  const filtered = Object.values(filters).some((value) => value !== undefined && value !== "all");
 
   if (status === "LoadingFirstPage") return <LoadingState label={t("loading")} />;
-  if (results.length === 0) {
+  // A narrowed page can come back empty with more to read: that is not the end of the list.
+  if (results.length === 0 && status === "Exhausted") {
     return filtered ? (
       <EmptyState title={t("emptyFiltered")} body={t("emptyFilteredBody")} />
     ) : (

@@ -12,6 +12,7 @@ import { contactLabel } from "./contact";
 import { ConversationHeader } from "./conversation-header";
 import { MessageThread } from "./message-thread";
 import { StageTimeline } from "./stage-timeline";
+import { useReadMarkAtOpen } from "@/components/inbox/new-messages-divider";
 import { useMarkRead } from "./use-mark-read";
 
 /** One conversation, live: header, thread and composer; beside them the bot's state and the SPIN timeline. */
@@ -20,6 +21,7 @@ export function ConversationView({ orgId, sessionId }: { orgId: string; sessionI
   const org = useQuery(api.organizations.current, { orgId });
   const session = useQuery(api.sessions.get, { orgId, sessionId });
   useMarkRead(orgId, sessionId, session?.unreadCount);
+  const readMarkAtOpen = useReadMarkAtOpen(session?.readSeq);
   if (org === undefined || session === undefined) return <LoadingState label={t("thread.loading")} />;
 
   return (
@@ -32,8 +34,9 @@ export function ConversationView({ orgId, sessionId }: { orgId: string; sessionI
             sessionId={sessionId}
             customerLabel={contactLabel(session)}
             timeZone={org.timezone}
+            newAfterSeq={readMarkAtOpen}
           />
-          <Composer orgId={orgId} sessionId={sessionId} closed={session.status === "resolved"} optedOut={session.contactOptedOut} />
+          <Composer orgId={orgId} sessionId={sessionId} optedOut={session.contactOptedOut} />
         </Card>
         <aside className="space-y-6" aria-label={t("sidePanel")}>
           <BotState orgId={orgId} session={session} />
