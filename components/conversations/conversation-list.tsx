@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingState, Spinner } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
 import { orgPath } from "@/lib/auth/routes";
+import { EmptyView } from "@/components/inbox/empty-view";
 import { ConversationRow } from "./conversation-row";
 import type { ConversationFilters } from "./use-conversation-filters";
 
@@ -23,6 +24,7 @@ export function ConversationList({ orgId, filters, timeZone }: ConversationListP
   if (status === "LoadingFirstPage") return <LoadingState label={t("loading")} />;
   // A narrowed page can come back empty with more to read: that is not the end of the list.
   if (results.length === 0 && status === "Exhausted") {
+    if (filters.view !== "all" && filters.status === undefined) return <EmptyView view={filters.view} />;
     return filtered ? (
       <EmptyState title={t("emptyFiltered")} body={t("emptyFilteredBody")} />
     ) : (
