@@ -1,5 +1,6 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
+import { recordAudit } from "./audit";
 import { digitsOfJid } from "./contacts";
 import { leaseHeld, REPLY_DEBOUNCE_MS } from "./botRules";
 import { readSeqOf, unreadFor } from "./readStates";
@@ -96,6 +97,10 @@ export async function applyMessageToSession(
 ): Promise<Doc<"sessions">> {
   const patch = { ...sessionPatchFor(session, message, Date.now()), ...extra };
   await db.patch("sessions", session._id, patch);
+  // A customer writing (or a person replying) brought a resolved, snoozed or pending conversation back.
+  if (patch.status === "open" && session.status !== "open") {
+    await recordAudit(db, { orgId: session.orgId, action: "session.reopened", target: `session:${session._id}` });
+  }
   return { ...session, ...patch };
 }
 

@@ -117,6 +117,7 @@ describe("a customer message reopens", () => {
       await t.run((ctx) => ctx.db.patch("sessions", sessionId, { status }));
       await customerWrites(t, "5511900000001", "Voltei");
       expect((await sessionRow(t, sessionId))?.status).toBe("open");
+      expect(await auditActions(t)).toContain("session.reopened");
     });
   }
 });
