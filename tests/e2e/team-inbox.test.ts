@@ -96,7 +96,7 @@ describe("a conversation handed from one teammate to another", () => {
     conversationPath = (await rowOf(olivia).getAttribute("href")) ?? "";
     expect(conversationPath).toContain("/conversations/");
     await olivia.goto(conversationPath);
-    await olivia.getByLabel("Owner").selectOption({ label: "Adam Admin" });
+    await olivia.getByLabel("Owner", { exact: true }).selectOption({ label: "Adam Admin" });
     await olivia.getByRole("img", { name: "Owner: Adam Admin" }).waitFor();
     await snap(olivia, "team-03-assigned-en-1280");
 
