@@ -8,18 +8,21 @@ import { ViewsNav } from "./views-nav";
 
 type InboxLayoutProps = { orgId: string; view: InboxView; onView: (view: InboxView) => void; children: ReactNode };
 
-/** The views sidebar (and my availability) beside the list from 768 px; above it on a phone. */
+/**
+ * The views sidebar (and my availability and notification switches) beside the list from 768 px.
+ * On a phone the views are a row of tabs above the list and the switches come after it.
+ */
 export function InboxLayout({ orgId, view, onView, children }: InboxLayoutProps) {
   return (
-    <div className="md:grid md:grid-cols-[14rem_minmax(0,1fr)]">
-      <div className="md:border-r md:border-slate-200">
+    <div className="md:grid md:grid-cols-[14rem_minmax(0,1fr)] md:grid-rows-[auto_1fr]">
+      <div className="md:col-start-1 md:row-start-1 md:border-r md:border-slate-200">
         <ViewsNav orgId={orgId} active={view} onSelect={onView} />
-        <div className="border-b border-slate-200 md:border-b-0">
-          <AvailabilityToggle orgId={orgId} />
-          <NotifyToggle />
-        </div>
       </div>
-      <div className="min-w-0">{children}</div>
+      <div className="min-w-0 md:col-start-2 md:row-span-2 md:row-start-1">{children}</div>
+      <div className="border-t border-slate-200 md:col-start-1 md:row-start-2 md:border-r md:border-t-0">
+        <AvailabilityToggle orgId={orgId} />
+        <NotifyToggle />
+      </div>
     </div>
   );
 }

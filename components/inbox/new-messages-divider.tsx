@@ -4,9 +4,12 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { MessageView } from "@/components/conversations/types";
 
-/** The first customer message after my read mark (oldest → newest list), or null when I had read them all. */
+/**
+ * The first customer message after my read mark (oldest → newest list); null when I had read them
+ * all, or never opened the conversation (everything is new: a divider would say nothing).
+ */
 export function firstUnreadId(messages: MessageView[], readSeq: number | undefined) {
-  if (readSeq === undefined) return null;
+  if (readSeq === undefined || readSeq === 0) return null;
   const first = messages.find((message) => message.inboundSeq !== null && message.inboundSeq > readSeq);
   return first?._id ?? null;
 }

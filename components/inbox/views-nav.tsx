@@ -17,7 +17,7 @@ export function ViewsNav({ orgId, active, onSelect }: ViewsNavProps) {
   const counts = useQuery(api.inbox.counts, { orgId });
   return (
     <nav aria-label={t("label")} className="border-b border-slate-200 md:border-b-0">
-      <ul className="flex gap-1 overflow-x-auto px-3 py-2 md:flex-col md:overflow-visible md:px-2 md:py-3">
+      <ul className="relative flex gap-1 overflow-x-auto px-3 py-2 md:flex-col md:overflow-visible md:px-2 md:py-3">
         {INBOX_VIEWS.map((view) => {
           const count = counts === undefined ? null : view === "mine" ? counts.mine + counts.mentions : counts[view];
           const current = view === active;
@@ -28,7 +28,8 @@ export function ViewsNav({ orgId, active, onSelect }: ViewsNavProps) {
                 aria-current={current ? "page" : undefined}
                 onClick={() => onSelect(view)}
                 className={cx(
-                  "flex min-h-10 w-full items-center justify-between gap-3 rounded-md px-3 text-left text-sm whitespace-nowrap",
+                  // `relative`: the sr-only count stays inside the scrolling row instead of widening the page.
+                  "relative flex min-h-10 w-full items-center justify-between gap-3 rounded-md px-3 text-left text-sm whitespace-nowrap",
                   current ? "bg-brand-50 font-semibold text-brand-800" : "text-slate-700 hover:bg-slate-100",
                 )}
               >

@@ -139,7 +139,6 @@ describe("a conversation handed from one teammate to another", () => {
     await signIn(mia, "Mia Member");
     await mia.goto(conversationPath);
     await mia.getByRole("log").getByText("Ainda tenho uma dúvida").waitFor();
-    await mia.getByText("New messages").waitFor();
     await snap(mia, "team-08-mia-thread-en-1280");
     await mia.goto(INBOX);
     await rowOf(mia).waitFor();
@@ -148,5 +147,22 @@ describe("a conversation handed from one teammate to another", () => {
     await olivia.setViewportSize(PHONE);
     await snap(olivia, "team-09-olivia-unread-en-390");
     await expectAccessible(olivia, "inbox (en, 390 px)");
+    const overflow = await olivia.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+  });
+
+  test("Olivia opens the thread and a divider marks what is new to her: the message since she last read it", async () => {
+    await rowOf(olivia).click();
+    const thread = olivia.getByRole("log");
+    await thread.getByText("New messages").waitFor();
+    const order = await thread.locator("li").allInnerTexts();
+    const divider = order.findIndex((text) => text.includes("New messages"));
+    expect(order[divider - 1]).toContain("orçamento");
+    expect(order[divider + 1]).toContain("Ainda tenho uma dúvida");
+    await snap(olivia, "team-10-new-divider-en-390");
+    await olivia.setViewportSize(DESKTOP);
+    await olivia.goto(INBOX);
+    await rowOf(olivia).waitFor();
+    await expect(rowOf(olivia).getByText(/unread message/).count()).resolves.toBe(0);
   });
 });
