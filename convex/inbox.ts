@@ -1,7 +1,4 @@
-import {
-  paginationOptsValidator,
-  paginationResultValidator,
-} from "convex/server";
+import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import { literals } from "convex-helpers/validators";
 import { INBOX_VIEWS } from "../lib/inbox/views";
@@ -30,8 +27,7 @@ const listArgs = {
 export const list = orgQuery({
   args: listArgs,
   returns: paginationResultValidator(sessionListItemValidator),
-  handler: async (ctx, { paginationOpts, ...filters }) =>
-    inboxPage(ctx.db, ctx.org._id, ctx.viewer.userId, filters, paginationOpts),
+  handler: async (ctx, { paginationOpts, ...filters }) => inboxPage(ctx.db, ctx.org._id, ctx.viewer.userId, filters, paginationOpts),
 });
 
 const countsValidator = v.object({
@@ -60,17 +56,14 @@ export const myMentions = orgQuery({
   handler: async (ctx) => {
     const userId = ctx.viewer.userId;
     if (userId === null) return [];
-    const mentions = await unseenMentionsOf(ctx.db, ctx.org._id, userId).take(
-      MAX_MENTIONED_LISTED,
-    );
+    const mentions = await unseenMentionsOf(ctx.db, ctx.org._id, userId).take(MAX_MENTIONED_LISTED);
     const seen = new Set<Id<"sessions">>();
     const items = [];
     for (const mention of mentions) {
       if (seen.has(mention.sessionId)) continue;
       seen.add(mention.sessionId);
       const session = await ctx.db.get("sessions", mention.sessionId);
-      if (session !== null)
-        items.push(await toSessionListItem(ctx.db, session, userId));
+      if (session !== null) items.push(await toSessionListItem(ctx.db, session, userId));
     }
     return items;
   },

@@ -24,27 +24,17 @@ type ViewQuery = {
 } & Narrowing;
 
 /** The index range of one view of one status, and which narrowing it already applies. */
-function viewRange(
-  db: DatabaseReader,
-  orgId: Id<"organizations">,
-  query: ViewQuery,
-) {
+function viewRange(db: DatabaseReader, orgId: Id<"organizations">, query: ViewQuery) {
   const sessions = db.query("sessions");
   const { status } = query;
   switch (query.view) {
     case "mine":
     case "unassigned": {
-      const assigneeId =
-        query.view === "mine" ? (query.viewerId ?? undefined) : undefined;
+      const assigneeId = query.view === "mine" ? (query.viewerId ?? undefined) : undefined;
       return {
         range: sessions
-          .withIndex(
-            "by_org_and_status_and_assigneeId_and_lastMessageAt",
-            (q) =>
-              q
-                .eq("orgId", orgId)
-                .eq("status", status)
-                .eq("assigneeId", assigneeId),
+          .withIndex("by_org_and_status_and_assigneeId_and_lastMessageAt", (q) =>
+            q.eq("orgId", orgId).eq("status", status).eq("assigneeId", assigneeId),
           )
           .order("desc"),
         narrowed: {},
@@ -54,23 +44,15 @@ function viewRange(
       // A queue: who has waited longest comes first.
       return {
         range: sessions
-          .withIndex("by_org_and_status_and_waitingSince", (q) =>
-            q.eq("orgId", orgId).eq("status", status).gte("waitingSince", 0),
-          )
+          .withIndex("by_org_and_status_and_waitingSince", (q) => q.eq("orgId", orgId).eq("status", status).gte("waitingSince", 0))
           .order("asc"),
         narrowed: {},
       };
     case "bot":
       return {
         range: sessions
-          .withIndex(
-            "by_org_and_status_and_botPaused_and_waitingSince_and_lastMessageAt",
-            (q) =>
-              q
-                .eq("orgId", orgId)
-                .eq("status", status)
-                .eq("botPaused", false)
-                .eq("waitingSince", undefined),
+          .withIndex("by_org_and_status_and_botPaused_and_waitingSince_and_lastMessageAt", (q) =>
+            q.eq("orgId", orgId).eq("status", status).eq("botPaused", false).eq("waitingSince", undefined),
           )
           .order("desc"),
         narrowed: {},
@@ -78,13 +60,8 @@ function viewRange(
     case "attention":
       return {
         range: sessions
-          .withIndex(
-            "by_org_and_status_and_needsAttention_and_lastMessageAt",
-            (q) =>
-              q
-                .eq("orgId", orgId)
-                .eq("status", status)
-                .eq("needsAttention", true),
+          .withIndex("by_org_and_status_and_needsAttention_and_lastMessageAt", (q) =>
+            q.eq("orgId", orgId).eq("status", status).eq("needsAttention", true),
           )
           .order("desc"),
         narrowed: {},
@@ -94,63 +71,33 @@ function viewRange(
   }
 }
 
-function allRange(
-  db: DatabaseReader,
-  orgId: Id<"organizations">,
-  { status, agentId, stage }: ViewQuery,
-) {
+function allRange(db: DatabaseReader, orgId: Id<"organizations">, { status, agentId, stage }: ViewQuery) {
   const sessions = db.query("sessions");
   if (agentId !== undefined) {
-    const range = sessions.withIndex(
-      "by_org_and_agent_and_status_and_lastMessageAt",
-      (q) => q.eq("orgId", orgId).eq("agentId", agentId).eq("status", status),
+    const range = sessions.withIndex("by_org_and_agent_and_status_and_lastMessageAt", (q) =>
+      q.eq("orgId", orgId).eq("agentId", agentId).eq("status", status),
     );
     return { range: range.order("desc"), narrowed: { agentId: true } };
   }
   if (stage !== undefined) {
-    const range = sessions.withIndex(
-      "by_org_and_status_and_stage_and_lastMessageAt",
-      (q) => q.eq("orgId", orgId).eq("status", status).eq("stage", stage),
+    const range = sessions.withIndex("by_org_and_status_and_stage_and_lastMessageAt", (q) =>
+      q.eq("orgId", orgId).eq("status", status).eq("stage", stage),
     );
     return { range: range.order("desc"), narrowed: { stage: true } };
   }
-  const range = sessions.withIndex("by_org_and_status_and_lastMessageAt", (q) =>
-    q.eq("orgId", orgId).eq("status", status),
-  );
+  const range = sessions.withIndex("by_org_and_status_and_lastMessageAt", (q) => q.eq("orgId", orgId).eq("status", status));
   return { range: range.order("desc"), narrowed: {} };
 }
 
-function matches(
-  session: Doc<"sessions">,
-  query: ViewQuery,
-  narrowed: { agentId?: boolean; stage?: boolean },
-) {
-  if (
-    !narrowed.agentId &&
-    query.agentId !== undefined &&
-    session.agentId !== query.agentId
-  )
-    return false;
-  if (
-    !narrowed.stage &&
-    query.stage !== undefined &&
-    session.stage !== query.stage
-  )
-    return false;
-  return (
-    session.status === query.status &&
-    inView(query.view, session, query.viewerId)
-  );
+function matches(session: Doc<"sessions">, query: ViewQuery, narrowed: { agentId?: boolean; stage?: boolean }) {
+  if (!narrowed.agentId && query.agentId !== undefined && session.agentId !== query.agentId) return false;
+  if (!narrowed.stage && query.stage !== undefined && session.stage !== query.stage) return false;
+  return session.status === query.status && inView(query.view, session, query.viewerId);
 }
 
 type Page = ReturnType<typeof clampPage>;
 
-async function pageOfView(
-  db: DatabaseReader,
-  orgId: Id<"organizations">,
-  query: ViewQuery,
-  page: Page,
-) {
+async function pageOfView(db: DatabaseReader, orgId: Id<"organizations">, query: ViewQuery, page: Page) {
   // Mine without a signed-up viewer would read the unassigned range: it is empty instead.
   if (query.view === "mine" && query.viewerId === null)
     return {
@@ -161,25 +108,15 @@ async function pageOfView(
   const result = await range.paginate(page);
   return {
     result,
-    sessions: result.page.filter((session) =>
-      matches(session, query, narrowed),
-    ),
+    sessions: result.page.filter((session) => matches(session, query, narrowed)),
   };
 }
 
 /** A label's conversations newest activity first (sessionLabels keeps the session's lastMessageAt). */
-async function pageOfLabel(
-  db: DatabaseReader,
-  orgId: Id<"organizations">,
-  labelId: Id<"labels">,
-  query: ViewQuery,
-  page: Page,
-) {
+async function pageOfLabel(db: DatabaseReader, orgId: Id<"organizations">, labelId: Id<"labels">, query: ViewQuery, page: Page) {
   const result = await db
     .query("sessionLabels")
-    .withIndex("by_org_and_label_and_lastMessageAt", (q) =>
-      q.eq("orgId", orgId).eq("labelId", labelId),
-    )
+    .withIndex("by_org_and_label_and_lastMessageAt", (q) => q.eq("orgId", orgId).eq("labelId", labelId))
     .order("desc")
     .paginate(page);
   const sessions = [];
@@ -206,26 +143,15 @@ export async function inboxPage(
 ) {
   const query: ViewQuery = { view, status, agentId, stage, viewerId };
   const page = clampPage(paginationOpts);
-  const found =
-    labelId === undefined
-      ? await pageOfView(db, orgId, query, page)
-      : await pageOfLabel(db, orgId, labelId, query, page);
+  const found = labelId === undefined ? await pageOfView(db, orgId, query, page) : await pageOfLabel(db, orgId, labelId, query, page);
   const items = [];
-  for (const session of found.sessions)
-    items.push(await toSessionListItem(db, session, viewerId));
+  for (const session of found.sessions) items.push(await toSessionListItem(db, session, viewerId));
   return { ...found.result, page: items };
 }
 
 /** The sidebar's counts: one counter row per view, plus the viewer's unseen mentions (bounded). */
-export async function viewCounts(
-  db: DatabaseReader,
-  orgId: Id<"organizations">,
-  userId: Id<"users"> | null,
-) {
-  const mentions =
-    userId === null
-      ? []
-      : await unseenMentionsOf(db, orgId, userId).take(MAX_MENTIONS_READ);
+export async function viewCounts(db: DatabaseReader, orgId: Id<"organizations">, userId: Id<"users"> | null) {
+  const mentions = userId === null ? [] : await unseenMentionsOf(db, orgId, userId).take(MAX_MENTIONS_READ);
   return {
     mine: userId === null ? 0 : await countOf(db, orgId, mineKey(userId)),
     unassigned: await countOf(db, orgId, "unassigned"),
@@ -245,11 +171,7 @@ export const MAX_BADGE_SESSIONS = 99;
  * The header badge: my open conversations with customer messages I have not read, plus my unseen
  * mentions. Bounded by MAX_BADGE_SESSIONS and MAX_MENTIONS_READ, never by history.
  */
-export async function badgeOf(
-  db: DatabaseReader,
-  orgId: Id<"organizations">,
-  userId: Id<"users"> | null,
-) {
+export async function badgeOf(db: DatabaseReader, orgId: Id<"organizations">, userId: Id<"users"> | null) {
   if (userId === null) return { count: 0, capped: false };
   const mine = await db
     .query("sessions")
@@ -259,16 +181,10 @@ export async function badgeOf(
     .order("desc")
     .take(MAX_BADGE_SESSIONS);
   let unread = 0;
-  for (const session of mine)
-    if (unreadFor(session, await readSeqOf(db, session, userId)) > 0)
-      unread += 1;
-  const mentions = await unseenMentionsOf(db, orgId, userId).take(
-    MAX_MENTIONS_READ,
-  );
+  for (const session of mine) if (unreadFor(session, await readSeqOf(db, session, userId)) > 0) unread += 1;
+  const mentions = await unseenMentionsOf(db, orgId, userId).take(MAX_MENTIONS_READ);
   return {
     count: unread + mentions.length,
-    capped:
-      mine.length === MAX_BADGE_SESSIONS ||
-      mentions.length === MAX_MENTIONS_READ,
+    capped: mine.length === MAX_BADGE_SESSIONS || mentions.length === MAX_MENTIONS_READ,
   };
 }
