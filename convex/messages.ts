@@ -7,7 +7,7 @@ import { fail } from "./lib/errors";
 import { clampPage } from "./lib/pagination";
 import { internalOrgMutation, orgAction, orgMutation, orgQuery } from "./lib/functions";
 import { outboundMediaTypeOf } from "../lib/whatsapp/mediaPolicy";
-import { MAX_CAPTION_LENGTH, quoteOfX, replyTargetX } from "./model/outbound";
+import { MAX_CAPTION_LENGTH, quoteOfX, reopenedBy, replyTargetX } from "./model/outbound";
 import { failFromGateway, gatewayFromEnv } from "./model/gateway";
 import { confirmOutbound, MAX_TEXT_LENGTH, recordOutbound, toMessageView } from "./model/messages";
 import { applyMessageToSession } from "./model/sessions";
@@ -68,7 +68,7 @@ export const insertHumanReply = internalOrgMutation({
     const sentAt = Date.now();
     const messageId = await recordOutbound(ctx.db, session, { author: "human", text, sentAt, delivery: "pending", quoted });
     // A person answering takes the conversation over: the bot stops until someone resumes it.
-    await applyMessageToSession(ctx.db, session, { direction: "out", author: "human", onPhone: false, text, sentAt });
+    await applyMessageToSession(ctx.db, session, { direction: "out", author: "human", onPhone: false, text, sentAt }, reopenedBy(session));
     return { messageId, instanceName: agent.instanceName, number, quotedExternalId: quoted?.externalId ?? null };
   },
 });
@@ -101,7 +101,7 @@ export const sendMedia = orgMutation({
       kind: outboundMediaTypeOf(upload.mimeType) ?? "document",
       media: { state: "ready", storageId, mimeType: upload.mimeType, size: upload.size, fileName: upload.fileName },
     });
-    await applyMessageToSession(ctx.db, session, { direction: "out", author: "human", onPhone: false, text: text || upload.fileName, sentAt });
+    await applyMessageToSession(ctx.db, session, { direction: "out", author: "human", onPhone: false, text: text || upload.fileName, sentAt }, reopenedBy(session));
     await ctx.scheduler.runAfter(0, internal.outbound.deliver, { orgId: ctx.org._id, messageId });
     return { messageId };
   },

@@ -107,7 +107,7 @@ export const live = orgQuery({
       )
       .order("desc")
       .take(LIST_LIMIT);
-    const items = (sessions: Doc<"sessions">[]) => Promise.all(sessions.map((session) => toSessionListItem(ctx.db, session)));
+    const items = (sessions: Doc<"sessions">[]) => Promise.all(sessions.map((session) => toSessionListItem(ctx.db, session, ctx.viewer.userId)));
     return { activeByStage, activeCapped: recent.length === MAX_ACTIVE_COUNTED, stuck: await items(stuck), needsAttention: await items(await needingAPerson(ctx.db, ctx.org._id)) };
   },
 });

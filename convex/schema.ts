@@ -271,6 +271,10 @@ export const agentFields = {
   // The health check (convex/agentHealth.ts): when the gateway was last asked, and what was wrong then.
   healthCheckedAt: v.optional(v.number()),
   lastHealthError: v.optional(agentHealthErrorValidator),
+  // The handoff queue's routing (convex/model/routing.ts): a conversation that starts waiting for a person
+  // goes to the default owner, else round-robin among the chosen members who are available.
+  defaultAssigneeId: v.optional(v.id("users")),
+  autoAssign: v.optional(v.object({ memberIds: v.array(v.id("users")), cursor: v.number() })),
 };
 
 export default defineSchema({
@@ -285,6 +289,8 @@ export default defineSchema({
     // Kept as a tombstone after removal so a late, older "created" delivery cannot revive it.
     deletedAt: v.optional(v.number()),
     sourceUpdatedAt: v.optional(v.number()),
+    // Takes new conversations from round-robin routing; absent = available.
+    available: v.optional(v.boolean()),
   })
     .index("by_org_and_user", ["orgId", "userId"])
     .index("by_user", ["userId"]),
@@ -311,7 +317,19 @@ export default defineSchema({
     .index("by_org_and_agent_and_lastMessageAt", ["orgId", "agentId", "lastMessageAt"])
     .index("by_org_and_agent_and_status_and_lastMessageAt", ["orgId", "agentId", "status", "lastMessageAt"])
     .index("by_org_and_needsAttention_and_lastMessageAt", ["orgId", "needsAttention", "lastMessageAt"])
-    .index("by_org_and_waitingSince", ["orgId", "waitingSince"]),
+    .index("by_org_and_waitingSince", ["orgId", "waitingSince"])
+    // Inbox views (lib/inbox/views.ts): each view of one status is one index range, newest activity first.
+    .index("by_org_and_status_and_assigneeId_and_lastMessageAt", ["orgId", "status", "assigneeId", "lastMessageAt"])
+    .index("by_org_and_status_and_waitingSince", ["orgId", "status", "waitingSince"])
+    .index("by_org_and_status_and_botPaused_and_waitingSince_and_lastMessageAt", [
+      "orgId",
+      "status",
+      "botPaused",
+      "waitingSince",
+      "lastMessageAt",
+    ])
+    .index("by_org_and_status_and_needsAttention_and_lastMessageAt", ["orgId", "status", "needsAttention", "lastMessageAt"])
+    .index("by_org_and_status_and_stage_and_lastMessageAt", ["orgId", "status", "stage", "lastMessageAt"]),
 
   messages: defineTable(messageFields)
     // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
@@ -403,6 +421,20 @@ export default defineSchema({
   })
     .index("by_org_and_storageId", ["orgId", "storageId"])
     .index("by_storageId", ["storageId"]),
+  // How far each member has read each conversation: unread for them = session.inboundSeq − readSeq.
+  readStates: defineTable({
+    orgId: v.id("organizations"),
+    userId: v.id("users"),
+    sessionId: v.id("sessions"),
+    readSeq: v.number(),
+  }).index("by_org_and_user_and_session", ["orgId", "userId", "sessionId"]),
+
+  // Live counts of the inbox views (lib/inbox/views.ts), kept by a trigger on sessions so reading a
+  // count is one document whatever the history: `key` is a view ("waiting") or "mine:<userId>".
+  inboxCounts: defineTable({ orgId: v.id("organizations"), key: v.string(), count: v.number() }).index("by_org_and_key", [
+    "orgId",
+    "key",
+  ]),
 
   auditLog: defineTable(auditEntryFields).index("by_org_and_at", ["orgId", "at"]),
 });

@@ -3,11 +3,12 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter, MutationCtx } from "./_generated/server";
-import { fail } from "./lib/errors";
 import { clampPage } from "./lib/pagination";
 import { orgMutation, orgQuery, type Viewer } from "./lib/functions";
 import { recordAudit } from "./model/audit";
 import { nextRunAt, unansweredCount } from "./model/botRules";
+import { markMentionsSeen, sessionX } from "./model/inbox";
+import { markReadFor } from "./model/readStates";
 import { toSessionListItem } from "./model/sessions";
 import { sessionListItemValidator, stageEventViewValidator } from "./model/views";
 import { sessionStatusValidator } from "./schema";
@@ -33,12 +34,6 @@ function sessionsByActivity(db: DatabaseReader, orgId: Id<"organizations">, { ag
   return sessions.withIndex("by_org_and_lastMessageAt", (q) => q.eq("orgId", orgId));
 }
 
-/** The org's session or NOT_FOUND; row-level security already hides other orgs' rows. */
-async function sessionX(db: DatabaseReader, sessionId: Id<"sessions">): Promise<Doc<"sessions">> {
-  const session = await db.get("sessions", sessionId);
-  if (session === null) fail("NOT_FOUND", "This conversation does not exist.");
-  return session;
-}
 
 /** Newest activity first; filter by agent and/or status. */
 export const list = orgQuery({
@@ -51,7 +46,7 @@ export const list = orgQuery({
   handler: async (ctx, { paginationOpts, agentId, status }) => {
     const page = await sessionsByActivity(ctx.db, ctx.org._id, { agentId, status }).order("desc").paginate(clampPage(paginationOpts));
     const items = [];
-    for (const session of page.page) items.push(await toSessionListItem(ctx.db, session));
+    for (const session of page.page) items.push(await toSessionListItem(ctx.db, session, ctx.viewer.userId));
     return { ...page, page: items };
   },
 });
@@ -59,49 +54,22 @@ export const list = orgQuery({
 export const get = orgQuery({
   args: { sessionId: v.id("sessions") },
   returns: sessionListItemValidator,
-  handler: async (ctx, { sessionId }) => toSessionListItem(ctx.db, await sessionX(ctx.db, sessionId)),
+  handler: async (ctx, { sessionId }) => toSessionListItem(ctx.db, await sessionX(ctx.db, sessionId), ctx.viewer.userId),
 });
 
+/** Marks the conversation read for the viewer only (teammates keep their own unread counts), and their mentions in it seen. */
 export const markRead = orgMutation({
   args: { sessionId: v.id("sessions") },
   returns: v.null(),
   handler: async (ctx, { sessionId }) => {
     const session = await sessionX(ctx.db, sessionId);
-    if (session.unreadCount !== 0) await ctx.db.patch("sessions", session._id, { unreadCount: 0 });
+    const userId = ctx.viewer.userId;
+    if (userId === null) return null;
+    await markReadFor(ctx.db, session, userId);
+    await markMentionsSeen(ctx.db, session, userId);
     return null;
   },
 });
-
-async function setStatus(
-  ctx: { db: DatabaseWriter; org: Doc<"organizations">; viewer: Viewer },
-  sessionId: Id<"sessions">,
-  status: Doc<"sessions">["status"],
-) {
-  const session = await sessionX(ctx.db, sessionId);
-  if (session.status === status) return null;
-  await ctx.db.patch("sessions", session._id, { status });
-  await recordAudit(ctx.db, {
-    orgId: ctx.org._id,
-    actorUserId: ctx.viewer.userId,
-    action: status === "resolved" ? "session.closed" : "session.reopened",
-    target: `session:${session._id}`,
-  });
-  return null;
-}
-
-/** Idempotent: closing a closed session changes nothing and records nothing. */
-export const close = orgMutation({
-  args: { sessionId: v.id("sessions") },
-  returns: v.null(),
-  handler: async (ctx, { sessionId }) => setStatus(ctx, sessionId, "resolved"),
-});
-
-export const reopen = orgMutation({
-  args: { sessionId: v.id("sessions") },
-  returns: v.null(),
-  handler: async (ctx, { sessionId }) => setStatus(ctx, sessionId, "open"),
-});
-
 async function setBotPaused(
   ctx: { db: DatabaseWriter; org: Doc<"organizations">; viewer: Viewer; scheduler: Scheduler },
   sessionId: Id<"sessions">,

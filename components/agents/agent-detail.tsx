@@ -15,6 +15,7 @@ import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { roleAtLeast } from "@/lib/auth/claims";
 import { orgPath } from "@/lib/auth/routes";
+import { RoutingCard } from "@/components/inbox/routing-card";
 import { AgentActions } from "./agent-actions";
 import { AgentConnection } from "./agent-connection";
 import { AgentHealthNote } from "./agent-health-note";
@@ -81,6 +82,7 @@ export function AgentDetail({ orgId, agentId }: { orgId: string; agentId: Id<"ag
           <BotSettings orgId={orgId} agent={agent} canManage={canManage} />
         </CardBody>
       </Card>
+      <RoutingCard orgId={orgId} agentId={agent._id} canManage={canManage} />
       <Card>
         <CardHeader title={t("detail.title")} />
         <CardBody className="py-1">

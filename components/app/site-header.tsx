@@ -19,8 +19,11 @@ function BrandMark() {
   );
 }
 
-/** The top bar of every page: brand, an optional context slot (org switcher) and controls on the right. */
-export function SiteHeader({ context, controls }: { context?: ReactNode; controls?: ReactNode }) {
+/**
+ * The top bar of every page: brand, an optional context slot (org switcher) and controls on the right.
+ * `notice` (the inbox badge) stays in sight on a phone too, beside the menu button.
+ */
+export function SiteHeader({ context, controls, notice }: { context?: ReactNode; controls?: ReactNode; notice?: ReactNode }) {
   const t = useTranslations("common");
   return (
     <header className="relative border-b border-slate-200 bg-white">
@@ -35,6 +38,7 @@ export function SiteHeader({ context, controls }: { context?: ReactNode; control
           <BrandMark />
           <span>{t("appName")}</span>
         </Link>
+        {notice ? <div className="ml-auto sm:order-last sm:ml-0">{notice}</div> : null}
         {context || controls ? <HeaderMenu context={context} controls={controls} /> : null}
       </div>
     </header>

@@ -20,9 +20,11 @@ export function StageBadge({ stage }: { stage: SpinStage }) {
   );
 }
 
+const STATUS_TONES: Record<SessionStatus, BadgeTone> = { open: "brand", pending: "warning", snoozed: "info", resolved: "success" };
+
 export function SessionStatusBadge({ status }: { status: SessionStatus }) {
   const t = useTranslations("conversations.status");
-  return <Badge tone={status === "open" ? "brand" : "neutral"}>{t(status)}</Badge>;
+  return <Badge tone={STATUS_TONES[status]}>{t(status)}</Badge>;
 }
 
 export function UnreadBadge({ count }: { count: number }) {

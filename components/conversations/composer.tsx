@@ -15,10 +15,11 @@ import { useThreadActions } from "./media/thread-context";
 
 const MAX_LENGTH = 4096;
 
-type ComposerProps = { orgId: string; sessionId: Id<"sessions">; closed: boolean; optedOut: boolean; customerLabel?: string };
+// `closed` is no longer set by the thread: a reply in a resolved conversation reopens it (convex/messages.ts).
+type ComposerProps = { orgId: string; sessionId: Id<"sessions">; closed?: boolean; optedOut: boolean; customerLabel?: string };
 
 /** A human reply, sent through the agent's WhatsApp number. The text stays put if sending fails. */
-export function Composer({ orgId, sessionId, closed, optedOut, customerLabel = "" }: ComposerProps) {
+export function Composer({ orgId, sessionId, closed = false, optedOut, customerLabel = "" }: ComposerProps) {
   const t = useTranslations("conversations.composer");
   const errorMessage = useErrorMessage();
   const sendHuman = useAction(api.messages.sendHuman);

@@ -1,6 +1,7 @@
 "use client";
 
 import { isSessionStatus } from "@/lib/inbox/statuses";
+import { isSpinStage, SPIN_ORDER } from "@/lib/spin/types";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { inputClasses } from "@/components/ui/field";
@@ -12,9 +13,10 @@ type ConversationFiltersProps = { agents: AgentView[]; filters: Filters; onChang
 
 export function ConversationFilters({ agents, filters, onChange }: ConversationFiltersProps) {
   const t = useTranslations("conversations.filters");
-  const ids = { agent: useId(), status: useId() };
+  const tStage = useTranslations("conversations.stage");
+  const ids = { agent: useId(), status: useId(), stage: useId() };
   return (
-    <div role="group" aria-label={t("label")} className="flex flex-wrap gap-4 border-b border-slate-200 px-5 py-3">
+    <div role="group" aria-label={t("label")} className="flex flex-wrap gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-3 sm:px-5">
       <div className="min-w-48">
         <label htmlFor={ids.agent} className="text-xs font-medium text-slate-700">
           {t("agent")}
@@ -41,18 +43,39 @@ export function ConversationFilters({ agents, filters, onChange }: ConversationF
         </label>
         <select
           id={ids.status}
-          value={filters.status ?? ""}
+          value={filters.status ?? "open"}
           onChange={(event) => {
             const value = event.target.value;
-            onChange({ ...filters, status: isSessionStatus(value) ? value : undefined });
+            // Views show open conversations unless asked otherwise: open is the URL's default.
+            onChange({ ...filters, status: isSessionStatus(value) && value !== "open" ? value : undefined });
           }}
           className={inputClasses}
         >
-          <option value="">{t("all")}</option>
           <option value="open">{t("open")}</option>
           <option value="pending">{t("pending")}</option>
           <option value="snoozed">{t("snoozed")}</option>
           <option value="resolved">{t("resolved")}</option>
+        </select>
+      </div>
+      <div className="min-w-40">
+        <label htmlFor={ids.stage} className="text-xs font-medium text-slate-700">
+          {t("stage")}
+        </label>
+        <select
+          id={ids.stage}
+          value={filters.stage ?? ""}
+          onChange={(event) => {
+            const value = event.target.value;
+            onChange({ ...filters, stage: isSpinStage(value) ? value : undefined });
+          }}
+          className={inputClasses}
+        >
+          <option value="">{t("allStages")}</option>
+          {SPIN_ORDER.map((stage) => (
+            <option key={stage} value={stage}>
+              {tStage(stage)}
+            </option>
+          ))}
         </select>
       </div>
     </div>

@@ -1,15 +1,9 @@
 "use client";
 
-import { useMutation } from "convex/react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { formatPhone } from "@/components/agents/types";
-import { Button } from "@/components/ui/button";
-import { InlineError } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
-import { useErrorMessage } from "@/components/ui/use-error-message";
-import { api } from "@/convex/_generated/api";
+import { ConversationTriage } from "@/components/inbox/conversation-triage";
 import { orgPath } from "@/lib/auth/routes";
 import { Badge } from "@/components/ui/badge";
 import { SessionStatusBadge, StageBadge } from "./badges";
@@ -20,24 +14,6 @@ type ConversationHeaderProps = { orgId: string; session: SessionItem };
 
 export function ConversationHeader({ orgId, session }: ConversationHeaderProps) {
   const t = useTranslations("conversations");
-  const errorMessage = useErrorMessage();
-  const close = useMutation(api.sessions.close);
-  const reopen = useMutation(api.sessions.reopen);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const active = session.status === "open";
-
-  async function toggle() {
-    setPending(true);
-    setError(null);
-    try {
-      await (active ? close : reopen)({ orgId, sessionId: session._id });
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setPending(false);
-    }
-  }
 
   return (
     <header className="space-y-2 sm:space-y-3">
@@ -59,18 +35,8 @@ export function ConversationHeader({ orgId, session }: ConversationHeaderProps) 
             {session.handoffSuggested ? <Badge tone="info">{t("handoff")}</Badge> : null}
           </div>
         </div>
-        <Button variant="secondary" size="sm" className="sm:h-10 sm:px-4" onClick={() => void toggle()} disabled={pending}>
-          {pending ? <Spinner className="size-4" /> : null}
-          {active
-            ? pending
-              ? t("thread.closing")
-              : t("thread.close")
-            : pending
-              ? t("thread.reopening")
-              : t("thread.reopen")}
-        </Button>
       </div>
-      {error ? <InlineError>{error}</InlineError> : null}
+      <ConversationTriage orgId={orgId} session={session} />
     </header>
   );
 }

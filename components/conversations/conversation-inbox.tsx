@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl";
 import { Card, CardHeader } from "@/components/ui/card";
 import { LoadingState } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
+import { InboxLayout } from "@/components/inbox/inbox-layout";
+import { MentionedConversations } from "@/components/inbox/mentioned-conversations";
 import { ConversationFilters } from "./conversation-filters";
 import { ConversationList } from "./conversation-list";
 import { useConversationFilters } from "./use-conversation-filters";
@@ -20,8 +22,11 @@ export function ConversationInbox({ orgId }: { orgId: string }) {
   return (
     <Card>
       <CardHeader title={t("listTitle")} description={t("timesIn", { timezone: org.timezone })} />
-      <ConversationFilters agents={agents} filters={filters} onChange={setFilters} />
-      <ConversationList orgId={orgId} filters={filters} timeZone={org.timezone} />
+      <InboxLayout orgId={orgId} view={filters.view} onView={(view) => setFilters({ ...filters, view })}>
+        <ConversationFilters agents={agents} filters={filters} onChange={setFilters} />
+        {filters.view === "mine" ? <MentionedConversations orgId={orgId} timeZone={org.timezone} /> : null}
+        <ConversationList orgId={orgId} filters={filters} timeZone={org.timezone} />
+      </InboxLayout>
     </Card>
   );
 }

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingState, Spinner } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
 import { orgPath } from "@/lib/auth/routes";
+import { EmptyView } from "@/components/inbox/empty-view";
 import { ConversationRow } from "./conversation-row";
 import type { ConversationFilters } from "./use-conversation-filters";
 
@@ -17,19 +18,13 @@ type ConversationListProps = { orgId: string; filters: ConversationFilters; time
 /** Newest activity first, live: new messages move a conversation to the top. */
 export function ConversationList({ orgId, filters, timeZone }: ConversationListProps) {
   const t = useTranslations("conversations");
-  const { results, status, loadMore } = usePaginatedQuery(
-    api.sessions.list,
-    {
-      orgId,
-      ...(filters.agentId ? { agentId: filters.agentId } : {}),
-      ...(filters.status ? { status: filters.status } : {}),
-    },
-    { initialNumItems: PAGE_SIZE },
-  );
-  const filtered = filters.agentId !== undefined || filters.status !== undefined;
+  const { results, status, loadMore } = usePaginatedQuery(api.inbox.list, { orgId, ...filters }, { initialNumItems: PAGE_SIZE });
+  const filtered = Object.values(filters).some((value) => value !== undefined && value !== "all");
 
   if (status === "LoadingFirstPage") return <LoadingState label={t("loading")} />;
-  if (results.length === 0) {
+  // A narrowed page can come back empty with more to read: that is not the end of the list.
+  if (results.length === 0 && status === "Exhausted") {
+    if (filters.view !== "all" && filters.status === undefined) return <EmptyView view={filters.view} />;
     return filtered ? (
       <EmptyState title={t("emptyFiltered")} body={t("emptyFilteredBody")} />
     ) : (

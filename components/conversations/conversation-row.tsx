@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
 import { formatPhone } from "@/components/agents/types";
 import { orgPath } from "@/lib/auth/routes";
+import { RowOwner } from "@/components/inbox/row-owner";
 import { SessionStatusBadge, StageBadge, UnreadBadge } from "./badges";
 import { contactLabel } from "./contact";
 import { MessageText } from "./message-text";
@@ -56,6 +57,7 @@ export function ConversationRow({ orgId, session, timeZone }: ConversationRowPro
         <div className="flex shrink-0 flex-col items-end gap-1.5">
           <RelativeTime at={session.lastMessageAt} timeZone={timeZone} className="text-xs text-slate-500" />
           <UnreadBadge count={session.unreadCount} />
+          <RowOwner assignee={session.assignee} />
         </div>
       </Link>
     </li>

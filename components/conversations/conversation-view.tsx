@@ -15,6 +15,7 @@ import { ThreadProvider } from "./media/thread-context";
 import { ThreadDropZone } from "./media/thread-drop-zone";
 import { MessageThread } from "./message-thread";
 import { StageTimeline } from "./stage-timeline";
+import { useReadMarkAtOpen } from "@/components/inbox/new-messages-divider";
 import { useMarkRead } from "./use-mark-read";
 
 /** One conversation, live: header, thread and composer; beside them the bot's state and the SPIN timeline. */
@@ -23,6 +24,7 @@ export function ConversationView({ orgId, sessionId }: { orgId: string; sessionI
   const org = useQuery(api.organizations.current, { orgId });
   const session = useQuery(api.sessions.get, { orgId, sessionId });
   useMarkRead(orgId, sessionId, session?.unreadCount);
+  const readMarkAtOpen = useReadMarkAtOpen(session?.readSeq);
   if (org === undefined || session === undefined) return <LoadingState label={t("thread.loading")} />;
 
   return (
@@ -32,22 +34,17 @@ export function ConversationView({ orgId, sessionId }: { orgId: string; sessionI
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card className="sm:overflow-hidden">
           <ThreadProvider orgId={orgId}>
-            <ThreadDropZone disabled={session.status === "resolved" || agentUnavailability(session) !== null}>
+            <ThreadDropZone disabled={agentUnavailability(session) !== null}>
               <MessageThread
                 orgId={orgId}
                 sessionId={sessionId}
                 customerLabel={contactLabel(session)}
                 timeZone={org.timezone}
+                newAfterSeq={readMarkAtOpen}
               />
             </ThreadDropZone>
             <ComposerGate session={session}>
-              <Composer
-                orgId={orgId}
-                sessionId={sessionId}
-                closed={session.status === "resolved"}
-                optedOut={session.contactOptedOut}
-                customerLabel={contactLabel(session)}
-              />
+              <Composer orgId={orgId} sessionId={sessionId} optedOut={session.contactOptedOut} customerLabel={contactLabel(session)} />
             </ComposerGate>
           </ThreadProvider>
         </Card>

@@ -8,14 +8,22 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingState, Spinner } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import { firstUnreadId, NewMessagesDivider } from "@/components/inbox/new-messages-divider";
 import { MessageBubble } from "./message-bubble";
 
 const PAGE_SIZE = 30;
 
-type MessageThreadProps = { orgId: string; sessionId: Id<"sessions">; customerLabel: string; timeZone: string };
+type MessageThreadProps = {
+  orgId: string;
+  sessionId: Id<"sessions">;
+  customerLabel: string;
+  timeZone: string;
+  /** The viewer's read mark when they opened the thread: a "new" divider goes before later customer messages. */
+  newAfterSeq?: number;
+};
 
 /** Pages arrive newest first; the thread reads oldest → newest with older pages loaded at the top. */
-export function MessageThread({ orgId, sessionId, customerLabel, timeZone }: MessageThreadProps) {
+export function MessageThread({ orgId, sessionId, customerLabel, timeZone, newAfterSeq }: MessageThreadProps) {
   const t = useTranslations("conversations.thread");
   const format = useFormatter();
   const scroller = useRef<HTMLDivElement>(null);
@@ -32,6 +40,7 @@ export function MessageThread({ orgId, sessionId, customerLabel, timeZone }: Mes
     () => new Map(messages.map((m) => [m._id as string, m.author === "customer" ? customerLabel : t(`author.${m.author}`)])),
     [messages, customerLabel, t],
   );
+  const firstNewId = firstUnreadId(messages, newAfterSeq);
 
   // Follow the conversation: jump to the bottom when a newer message arrives (not when older ones load).
   useEffect(() => {
@@ -76,6 +85,7 @@ export function MessageThread({ orgId, sessionId, customerLabel, timeZone }: Mes
                   {day}
                 </li>
               ) : null}
+              {message._id === firstNewId ? <NewMessagesDivider /> : null}
               <MessageBubble
                 message={message}
                 customerLabel={customerLabel}

@@ -45,6 +45,8 @@ export function orgRules(ctx: RlsContext): Rules<RlsContext, DataModel> {
     pendingMessageUpdates: tenant,
     uploads: tenant,
     mediaInbox: tenant,
+    readStates: tenant,
+    inboxCounts: tenant,
   };
 }
 

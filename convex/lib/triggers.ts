@@ -2,8 +2,11 @@ import { Triggers, type Change } from "convex-helpers/server/triggers";
 import { contributionsOf, ROLLUP_TABLES, type Contribution, type RollupTable } from "../../lib/metrics/contributions";
 import type { DataModel } from "../_generated/dataModel";
 import type { DatabaseWriter } from "../_generated/server";
+import { applyInboxCountChange } from "../model/inboxCounts";
 import { addToRollups, collect, rollupTargetsOf, type PendingRollups } from "../model/rollups";
 import { onInlineMediaChange, onMessageMediaChange, onUploadChange } from "../model/mediaFiles";
+import { entersQueueUnowned } from "../model/routing";
+import { internal } from "../_generated/api";
 
 /**
  * Derived data kept by triggers (DESIGN "Data model": dailyStats "maintained by triggers on sessions,
@@ -44,3 +47,12 @@ for (const table of ROLLUP_TABLES) {
 triggers.register("messages", (ctx, change) => onMessageMediaChange(ctx, change));
 triggers.register("uploads", (ctx, change) => onUploadChange(ctx, change));
 triggers.register("mediaInbox", (ctx, change) => onInlineMediaChange(ctx, change));
+// The inbox views' live counts (model/inboxCounts.ts) and the handoff queue's routing (model/routing.ts).
+triggers.register("sessions", async (ctx, change) => {
+  await applyInboxCountChange(ctx.innerDb, change.oldDoc, change.newDoc);
+  // Routing reads the agent and memberships: scheduled right after, so the write that queued the
+  // customer (a webhook ingest, within its 10-read budget) does not pay for it.
+  if (entersQueueUnowned(change.oldDoc, change.newDoc)) {
+    await ctx.scheduler.runAfter(0, internal.routing.routeWaiting, { orgId: change.newDoc.orgId, sessionId: change.newDoc._id });
+  }
+});

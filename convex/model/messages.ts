@@ -47,6 +47,7 @@ export function toMessageView(message: Doc<"messages">): MessageView {
     sentAt: message.sentAt,
     delivery: message.delivery,
     stage: message.stage ?? null,
+    inboundSeq: message.direction === "in" ? (message.inboundSeq ?? null) : null,
     ...richFieldsView(message, deleted),
   };
 }

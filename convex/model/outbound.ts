@@ -22,14 +22,20 @@ export async function sendableAgentX(db: DatabaseReader, agentId: Id<"agents">) 
   return agent;
 }
 
+/**
+ * Writing in a resolved, snoozed or pending conversation is picking it up again: it reopens (a
+ * salesperson following a lead up expects it back in the open views, not hidden).
+ */
+export function reopenedBy(session: Doc<"sessions">): Partial<Doc<"sessions">> {
+  return session.status === "open" ? {} : { status: "open", snoozedUntil: undefined };
+}
+
 /** The conversation a member replies in, its agent and where the reply goes. */
 export async function replyTargetX(db: DatabaseReader, sessionId: Id<"sessions">) {
   const session = await db.get("sessions", sessionId);
   if (session === null) fail("NOT_FOUND", "This conversation does not exist.");
-  // The number first: reopening cannot help a conversation whose number is gone or disconnected.
+  // The number first: nothing helps a conversation whose number is gone or disconnected.
   const agent = await sendableAgentX(db, session.agentId);
-  // Explicit over magic: the person reopens a closed conversation before writing in it.
-  if (session.status === "resolved") fail("CONFLICT", "This conversation is closed. Reopen it to reply.");
   const contact = await db.get("contacts", session.contactId);
   if (contact === null) fail("NOT_FOUND", "This conversation's contact does not exist.");
   return { session, agent, contact, number: sendTargetOf(contact) };

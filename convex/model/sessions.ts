@@ -1,8 +1,10 @@
 import type { MessageKind } from "../../lib/whatsapp/types";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
+import { recordAudit } from "./audit";
 import { digitsOfJid } from "./contacts";
 import { leaseHeld, REPLY_DEBOUNCE_MS } from "./botRules";
+import { readSeqOf, unreadFor } from "./readStates";
 import type { SessionListItem } from "./views";
 
 /**
@@ -78,8 +80,8 @@ function botPatch(session: SessionState, message: ArrivedMessage, now: number, t
     return {
       inboundSeq: (session.inboundSeq ?? 0) + 1,
       replyDueAt: now + REPLY_DEBOUNCE_MS,
-      // A customer writing again reopens the conversation.
-      ...(session.status === "resolved" ? { status: "open" as const } : {}),
+      // A customer writing again reopens a resolved, snoozed or pending conversation.
+      ...(session.status !== "open" ? { status: "open" as const, snoozedUntil: undefined } : {}),
     };
   }
   // A person took over: the bot stops, the customer is no longer waiting, and the person's exchange
@@ -102,6 +104,10 @@ export async function applyMessageToSession(
 ): Promise<Doc<"sessions">> {
   const patch = { ...sessionPatchFor(session, message, Date.now()), ...extra };
   await db.patch("sessions", session._id, patch);
+  // A customer writing (or a person replying) brought a resolved, snoozed or pending conversation back.
+  if (patch.status === "open" && session.status !== "open") {
+    await recordAudit(db, { orgId: session.orgId, action: "session.reopened", target: `session:${session._id}` });
+  }
   return { ...session, ...patch };
 }
 
@@ -153,10 +159,12 @@ export async function latestSessionOf(db: DatabaseReader, agent: Pick<Doc<"agent
     .first();
 }
 
-/** One row of the conversation list: the session joined with its contact and agent. */
-export async function toSessionListItem(db: DatabaseReader, session: Doc<"sessions">): Promise<SessionListItem> {
+/** One row of the conversation list as one member sees it: joined with contact, agent, owner and their read mark. */
+export async function toSessionListItem(db: DatabaseReader, session: Doc<"sessions">, viewerId: Id<"users"> | null): Promise<SessionListItem> {
   const contact = await db.get("contacts", session.contactId);
   const agent = await db.get("agents", session.agentId);
+  const owner = session.assigneeId === undefined ? null : await db.get("users", session.assigneeId);
+  const readSeq = viewerId === null ? 0 : await readSeqOf(db, session, viewerId);
   return {
     _id: session._id,
     agentId: session.agentId,
@@ -166,7 +174,10 @@ export async function toSessionListItem(db: DatabaseReader, session: Doc<"sessio
     contactNumber: contact ? digitsOfJid(contact.waJid) : "",
     stage: session.stage,
     status: session.status,
-    unreadCount: session.unreadCount,
+    unreadCount: unreadFor(session, readSeq),
+    readSeq,
+    assignee: owner === null ? null : { userId: owner._id, name: owner.name, imageUrl: owner.imageUrl ?? null },
+    snoozedUntil: session.snoozedUntil ?? null,
     lastMessageAt: session.lastMessageAt,
     lastMessagePreview: session.lastMessagePreview ?? null,
     lastMessageDirection: session.lastMessageDirection ?? null,

@@ -37,6 +37,10 @@ export const tenantRowsByOrg = {
     db.query("uploads").withIndex("by_org_and_storageId", (q) => q.eq("orgId", orgId)).take(limit),
   mediaInbox: (db: DatabaseReader, orgId: OrgId, limit: number) =>
     db.query("mediaInbox").withIndex("by_org_and_message", (q) => q.eq("orgId", orgId)).take(limit),
+  readStates: (db: DatabaseReader, orgId: OrgId, limit: number) =>
+    db.query("readStates").withIndex("by_org_and_user_and_session", (q) => q.eq("orgId", orgId)).take(limit),
+  inboxCounts: (db: DatabaseReader, orgId: OrgId, limit: number) =>
+    db.query("inboxCounts").withIndex("by_org_and_key", (q) => q.eq("orgId", orgId)).take(limit),
 } satisfies Record<string, (db: DatabaseReader, orgId: OrgId, limit: number) => Promise<RowRef[]>>;
 
 export type TenantTable = keyof typeof tenantRowsByOrg;

@@ -14,7 +14,13 @@ export const sessionListItemValidator = v.object({
   contactNumber: v.string(),
   stage: sessionFields.stage,
   status: sessionFields.status,
-  unreadCount: sessionFields.unreadCount,
+  // The viewer's own: customer messages since they last read it (per member, never shared).
+  unreadCount: v.number(),
+  // The viewer's read mark (customer message number): the thread's "new" divider comes after it.
+  readSeq: v.number(),
+  // The owner, or null when unassigned.
+  assignee: v.union(v.object({ userId: v.id("users"), name: v.string(), imageUrl: v.union(v.string(), v.null()) }), v.null()),
+  snoozedUntil: v.union(v.number(), v.null()),
   lastMessageAt: sessionFields.lastMessageAt,
   lastMessagePreview: v.union(v.string(), v.null()),
   lastMessageDirection: v.union(messageFields.direction, v.null()),
@@ -61,6 +67,8 @@ export const messageViewValidator = v.object({
   editedAt: v.union(v.number(), v.null()),
   previousTexts: v.array(v.string()),
   deleted: v.boolean(),
+  // Customer messages' number in the session (the "new" divider compares it with the reader's mark).
+  inboundSeq: v.union(v.number(), v.null()),
 });
 export type MessageView = Infer<typeof messageViewValidator>;
 

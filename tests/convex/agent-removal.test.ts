@@ -113,7 +113,7 @@ describe("replying in a removed agent's conversation", () => {
     const scene = await orgWithAdmin();
     const { agentId, sessionIds } = await agentWithConversations(scene, ["open"]);
     await scene.asAdmin.action(api.agentGateway.remove, { orgId: ORG, agentId });
-    await scene.asMember.mutation(api.sessions.reopen, { orgId: ORG, sessionId: sessionIds[0] });
+    await scene.asMember.mutation(api.triage.reopen, { orgId: ORG, sessionId: sessionIds[0] });
     const sendsBefore = scene.gateway.callsTo("POST /message/sendText").length;
 
     const attempt = scene.asMember.action(api.messages.sendHuman, { orgId: ORG, sessionId: sessionIds[0], text: "Oi" });

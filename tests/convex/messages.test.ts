@@ -62,6 +62,7 @@ describe("list", () => {
       editedAt: null,
       previousTexts: [],
       deleted: false,
+      inboundSeq: null,
     });
   });
 
@@ -179,14 +180,13 @@ describe("sendHuman", () => {
     expect(gateway.calls).toEqual([]);
   });
 
-  test("refuses a closed conversation with CONFLICT until it is reopened", async () => {
+  test("a reply in a resolved conversation is sent and reopens it (a salesperson following the lead up)", async () => {
     const { t, sessionA } = await twoOrgsWithConversations();
     await t.run((ctx) => ctx.db.patch("sessions", sessionA, { status: "resolved" }));
     const gateway = stubEvolution();
-    const attempt = t.withIdentity(member).action(api.messages.sendHuman, { orgId: "org_a", sessionId: sessionA, text: "Oi" });
-    await expect(attempt).rejects.toMatchObject({ data: { code: "CONFLICT" } });
-    expect(await allMessages(t)).toEqual([]);
-    expect(gateway.calls).toEqual([]);
+    await t.withIdentity(member).action(api.messages.sendHuman, { orgId: "org_a", sessionId: sessionA, text: "Oi" });
+    expect(gateway.calls).toHaveLength(1);
+    expect((await t.run((ctx) => ctx.db.get("sessions", sessionA)))?.status).toBe("open");
   });
 
   test("refuses a human reply to another organization's session with NOT_FOUND, never calling the gateway", async () => {

@@ -80,7 +80,7 @@ async function randomStep(w: World, rnd: Random, sent: { id: string; text: strin
     const sessions = await w.t.run((ctx) => ctx.db.query("sessions").collect());
     if (sessions.length === 0) return;
     const session = rnd.pick(sessions);
-    const action = rnd.pick([api.sessions.pauseBot, api.sessions.resumeBot, api.sessions.close, api.sessions.reopen]);
+    const action = rnd.pick([api.sessions.pauseBot, api.sessions.resumeBot, api.triage.resolve, api.triage.reopen]);
     await w.t.withIdentity(admin).mutation(action, { orgId: "org_a", sessionId: session._id });
   } else if (roll < 0.8) {
     const sessions = (await w.t.run((ctx) => ctx.db.query("sessions").collect())).filter((s) => s.status === "open");
