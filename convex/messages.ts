@@ -9,6 +9,8 @@ import { internalOrgMutation, orgAction, orgQuery } from "./lib/functions";
 import { sendTargetOf } from "./model/contacts";
 import { failFromGateway, gatewayFromEnv } from "./model/gateway";
 import { confirmOutbound, MAX_TEXT_LENGTH, recordOutbound, toMessageView } from "./model/messages";
+import { authorsOfPage } from "./model/authors";
+import { userByExternalId } from "./model/directory";
 import { applyMessageToSession } from "./model/sessions";
 import { messageViewValidator } from "./model/views";
 
@@ -24,7 +26,8 @@ export const list = orgQuery({
       .withIndex("by_org_and_session_and_sentAt", (q) => q.eq("orgId", ctx.org._id).eq("sessionId", session._id))
       .order("desc")
       .paginate(clampPage(paginationOpts));
-    return { ...page, page: page.page.map(toMessageView) };
+    const authorOf = await authorsOfPage(ctx.db, session, page.page);
+    return { ...page, page: page.page.map((message) => toMessageView(message, authorOf(message))) };
   },
 });
 
@@ -43,7 +46,12 @@ export const sendHuman = orgAction({
     if (body.length > MAX_TEXT_LENGTH) fail("INVALID_ARGUMENT", `A message holds at most ${MAX_TEXT_LENGTH} characters.`);
     const gateway = gatewayFromEnv();
     const orgId = ctx.org._id;
-    const reply: HumanReply = await ctx.runMutation(internal.messages.insertHumanReply, { orgId, sessionId, text: body });
+    const reply: HumanReply = await ctx.runMutation(internal.messages.insertHumanReply, {
+      orgId,
+      sessionId,
+      text: body,
+      authorExternalId: ctx.viewerExternalId,
+    });
     let externalId: string;
     try {
       ({ externalId } = await gateway.sendText(reply.instanceName, { number: reply.number, text: body }));
@@ -66,9 +74,10 @@ async function sendableAgentX(db: DatabaseReader, agentId: Id<"agents">) {
 
 /** Checks everything a reply needs, then stores it "pending" and updates the conversation list row. */
 export const insertHumanReply = internalOrgMutation({
-  args: { sessionId: v.id("sessions"), text: v.string() },
+  // The sender's auth-provider id: actions have no database, so the member is looked up here.
+  args: { sessionId: v.id("sessions"), text: v.string(), authorExternalId: v.optional(v.string()) },
   returns: v.object({ messageId: v.id("messages"), instanceName: v.string(), number: v.string() }),
-  handler: async (ctx, { sessionId, text }) => {
+  handler: async (ctx, { sessionId, text, authorExternalId }) => {
     const session = await ctx.db.get("sessions", sessionId);
     if (session === null) fail("NOT_FOUND", "This conversation does not exist.");
     // Explicit over magic: the person reopens a closed conversation before writing in it.
@@ -77,7 +86,9 @@ export const insertHumanReply = internalOrgMutation({
     const contact = await ctx.db.get("contacts", session.contactId);
     if (contact === null) fail("NOT_FOUND", "This conversation's contact does not exist.");
     const sentAt = Date.now();
-    const messageId = await recordOutbound(ctx.db, session, { author: "human", text, sentAt, delivery: "pending" });
+    const author = authorExternalId === undefined ? null : await userByExternalId(ctx.db, authorExternalId);
+    const authorUserId = author?._id;
+    const messageId = await recordOutbound(ctx.db, session, { author: "human", authorUserId, text, sentAt, delivery: "pending" });
     // A person answering takes the conversation over: the bot stops until someone resumes it.
     await applyMessageToSession(ctx.db, session, { direction: "out", author: "human", onPhone: false, text, sentAt });
     return { messageId, instanceName: agent.instanceName, number: sendTargetOf(contact) };

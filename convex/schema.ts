@@ -17,7 +17,8 @@ export const spinStageValidator = literals(...SPIN_ORDER);
 export const botLanguageValidator = literals(...BOT_LANGUAGES);
 export const sessionStatusValidator = literals(...SESSION_STATUSES);
 export const directionValidator = v.union(v.literal("in"), v.literal("out"));
-export const authorValidator = v.union(v.literal("customer"), v.literal("bot"), v.literal("human"));
+// "note": a teammate's private note in the thread; never sent, never counted, never the bot's context.
+export const authorValidator = v.union(v.literal("customer"), v.literal("bot"), v.literal("human"), v.literal("note"));
 export const messageKindValidator = literals(...MESSAGE_KINDS);
 /** A message's file: what WhatsApp said of it at once, and where it is once fetched into our storage. */
 export const mediaValidator = v.object({
@@ -196,6 +197,8 @@ export const messageFields = {
   // Customer messages: their number in the session. Bot replies: the last number they answer.
   inboundSeq: v.optional(v.number()),
   answersThroughSeq: v.optional(v.number()),
+  // The text lowercased without accents (lib/inbox/search-text.ts), kept by a trigger: what search matches.
+  searchText: v.optional(v.string()),
 };
 
 export const stageEventFields = {
@@ -226,6 +229,10 @@ export const contactFields = {
   profilePictureUrl: v.optional(v.string()),
   // The customer asked not to be written to (LGPD, WhatsApp policy): no agent's bot writes again.
   optedOutAt: v.optional(v.number()),
+  // The team's notes about this person (the contact panel), at most MAX_CONTACT_NOTES characters.
+  notes: v.optional(v.string()),
+  // Both names lowercased without accents (lib/inbox/search-text.ts), kept by a trigger.
+  searchText: v.optional(v.string()),
 };
 
 export const agentFields = {
@@ -277,7 +284,8 @@ export default defineSchema({
 
   contacts: defineTable(contactFields)
     .index("by_org_and_agent_and_waJid", ["orgId", "agentId", "waJid"])
-    .index("by_org_and_waJid", ["orgId", "waJid"]),
+    .index("by_org_and_waJid", ["orgId", "waJid"])
+    .searchIndex("search_text", { searchField: "searchText", filterFields: ["orgId"] }),
 
   sessions: defineTable(sessionFields)
     // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
@@ -289,14 +297,17 @@ export default defineSchema({
     .index("by_org_and_agent_and_lastMessageAt", ["orgId", "agentId", "lastMessageAt"])
     .index("by_org_and_agent_and_status_and_lastMessageAt", ["orgId", "agentId", "status", "lastMessageAt"])
     .index("by_org_and_needsAttention_and_lastMessageAt", ["orgId", "needsAttention", "lastMessageAt"])
-    .index("by_org_and_waitingSince", ["orgId", "waitingSince"]),
+    .index("by_org_and_waitingSince", ["orgId", "waitingSince"])
+    // The contact panel: this person's conversations, newest activity first.
+    .index("by_org_and_contact_and_lastMessageAt", ["orgId", "contactId", "lastMessageAt"]),
 
   messages: defineTable(messageFields)
     // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_org", ["orgId"])
     .index("by_org_and_session_and_sentAt", ["orgId", "sessionId", "sentAt"])
-    .index("by_agent_and_externalId", ["agentId", "externalId"]),
+    .index("by_agent_and_externalId", ["agentId", "externalId"])
+    .searchIndex("search_text", { searchField: "searchText", filterFields: ["orgId"] }),
 
   stageEvents: defineTable(stageEventFields)
     // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
@@ -346,6 +357,12 @@ export default defineSchema({
   })
     .index("by_org_and_user_and_seenAt_and_at", ["orgId", "userId", "seenAt", "at"])
     .index("by_org_and_user_and_session", ["orgId", "userId", "sessionId"]),
+
+  // Org-wide canned responses (admins manage them), inserted from the composer with "/shortcut".
+  quickReplies: defineTable({ orgId: v.id("organizations"), shortcut: v.string(), text: v.string() }).index("by_org_and_shortcut", [
+    "orgId",
+    "shortcut",
+  ]),
 
   auditLog: defineTable(auditEntryFields).index("by_org_and_at", ["orgId", "at"]),
 });

@@ -8,6 +8,7 @@ import { clampPage } from "./lib/pagination";
 import { orgMutation, orgQuery, type Viewer } from "./lib/functions";
 import { recordAudit } from "./model/audit";
 import { nextRunAt, unansweredCount } from "./model/botRules";
+import { markMentionsSeen } from "./model/mentions";
 import { toSessionListItem } from "./model/sessions";
 import { sessionListItemValidator, stageEventViewValidator } from "./model/views";
 import { sessionStatusValidator } from "./schema";
@@ -68,6 +69,7 @@ export const markRead = orgMutation({
   handler: async (ctx, { sessionId }) => {
     const session = await sessionX(ctx.db, sessionId);
     if (session.unreadCount !== 0) await ctx.db.patch("sessions", session._id, { unreadCount: 0 });
+    if (ctx.viewer.userId !== null) await markMentionsSeen(ctx.db, ctx.org._id, ctx.viewer.userId, session._id);
     return null;
   },
 });

@@ -42,6 +42,7 @@ export function orgRules(ctx: RlsContext): Rules<RlsContext, DataModel> {
     labels: tenant,
     sessionLabels: tenant,
     mentions: tenant,
+    quickReplies: tenant,
   };
 }
 

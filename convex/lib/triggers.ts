@@ -2,7 +2,9 @@ import { Triggers, type Change } from "convex-helpers/server/triggers";
 import { contributionsOf, ROLLUP_TABLES, type Contribution, type RollupTable } from "../../lib/metrics/contributions";
 import type { DataModel } from "../_generated/dataModel";
 import type { DatabaseWriter } from "../_generated/server";
+import { syncSessionLabels } from "../model/labels";
 import { addToRollups, collect, rollupTargetsOf, type PendingRollups } from "../model/rollups";
+import { syncContactSearchText, syncMessageSearchText } from "../model/searchText";
 
 /**
  * Derived data kept by triggers (DESIGN "Data model": dailyStats "maintained by triggers on sessions,
@@ -38,3 +40,10 @@ async function applyRollupChange(db: DatabaseWriter, table: RollupTable, change:
 for (const table of ROLLUP_TABLES) {
   triggers.register(table, async (ctx, change) => applyRollupChange(ctx.innerDb, table, change as RollupChange));
 }
+
+// The label filter's order (sessionLabels.lastMessageAt) follows its session.
+triggers.register("sessions", async (ctx, change) => syncSessionLabels(ctx.innerDb, change.oldDoc, change.newDoc));
+
+// What search matches (model/searchText.ts) follows the text and names it is made from.
+triggers.register("messages", async (ctx, change) => syncMessageSearchText(ctx.innerDb, change.newDoc));
+triggers.register("contacts", async (ctx, change) => syncContactSearchText(ctx.innerDb, change.newDoc));

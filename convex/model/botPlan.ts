@@ -1,6 +1,7 @@
 import { literals } from "convex-helpers/validators";
 import { v, type Infer } from "convex/values";
 import { decideReply, INTENTS, modelProviderFromEnv, stageIndex, type ChatTurn, type ReplyDecision } from "../../lib/spin";
+import type { Doc } from "../_generated/dataModel";
 import { env, type DatabaseReader } from "../_generated/server";
 import { agentFields, agentKnowledgeValidator, botLanguageValidator, messageFields, sessionFields, spinStageValidator } from "../schema";
 import { knowledgeOf } from "./agents";
@@ -28,7 +29,7 @@ export const botContextValidator = v.object({
   messages: v.array(
     v.object({
       _id: v.id("messages"),
-      author: messageFields.author,
+      author: literals("customer", "bot", "human"),
       text: messageFields.text,
       inboundSeq: v.union(v.number(), v.null()),
       // On the bot's messages: the SPIN stage of the question it asked.
@@ -37,6 +38,9 @@ export const botContextValidator = v.object({
   ),
 });
 export type BotContext = Infer<typeof botContextValidator>;
+
+type ConversationMessage = Doc<"messages"> & { author: "customer" | "bot" | "human" };
+const isConversationMessage = (message: Doc<"messages">): message is ConversationMessage => message.author !== "note";
 
 /** The latest messages, oldest first, and everything the engine needs to know. */
 export async function readBotContext(db: DatabaseReader, { session, agent }: SessionAndAgent): Promise<BotContext | null> {
@@ -56,7 +60,8 @@ export async function readBotContext(db: DatabaseReader, { session, agent }: Ses
     answeredSeq: session.answeredSeq ?? 0,
     handedOff: session.waitingSince !== undefined,
     optedOut: await contactOptedOut(db, contact),
-    messages: latest.reverse().map((message) => ({
+    // Private notes are the team's, never the customer's conversation: the engine never reads them.
+    messages: latest.reverse().filter(isConversationMessage).map((message) => ({
       _id: message._id,
       author: message.author,
       text: message.text,

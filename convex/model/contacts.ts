@@ -32,12 +32,16 @@ export async function upsertContact(
       agentId: agent._id,
       waJid: change.waJid,
       ...(change.waJidAlt ? { waJidAlt: change.waJidAlt } : {}),
-      ...(change.pushName ? { name: change.pushName } : {}),
+      ...(change.pushName ? { name: change.pushName, whatsappName: change.pushName } : {}),
     });
     return { contactId, created: true };
   }
   const patch: Partial<Doc<"contacts">> = {};
-  if (change.pushName && change.pushName !== contact.name) patch.name = change.pushName;
+  if (change.pushName && change.pushName !== contact.whatsappName) {
+    patch.whatsappName = change.pushName;
+    // `name` is the team's: it follows the customer's WhatsApp name only until someone edits it.
+    if (contact.name === undefined || contact.name === contact.whatsappName) patch.name = change.pushName;
+  }
   if (change.waJidAlt && change.waJidAlt !== contact.waJidAlt) patch.waJidAlt = change.waJidAlt;
   if (Object.keys(patch).length > 0) await db.patch("contacts", contact._id, patch);
   return { contactId: contact._id, created: false };

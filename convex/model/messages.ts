@@ -26,7 +26,10 @@ export function laterDelivery(a: Delivery, b: Delivery): Delivery {
   return DELIVERY_RANK[b] > DELIVERY_RANK[a] ? b : a;
 }
 
-export function toMessageView(message: Doc<"messages">): MessageView {
+export type MessageAuthor = { name: string; imageUrl: string | null };
+
+/** `author`: from model/authors.ts, resolved once per page. */
+export function toMessageView(message: Doc<"messages">, author: MessageAuthor | null = null): MessageView {
   return {
     _id: message._id,
     direction: message.direction,
@@ -35,6 +38,8 @@ export function toMessageView(message: Doc<"messages">): MessageView {
     sentAt: message.sentAt,
     delivery: message.delivery,
     stage: message.stage ?? null,
+    authorName: author?.name ?? null,
+    authorImageUrl: author?.imageUrl ?? null,
   };
 }
 
@@ -55,7 +60,7 @@ export async function advanceDelivery(db: DatabaseWriter, message: Doc<"messages
 }
 
 type OutboundDraft = Pick<Doc<"messages">, "author" | "text" | "sentAt" | "delivery"> &
-  Partial<Pick<Doc<"messages">, "externalId" | "stage" | "answersThroughSeq">>;
+  Partial<Pick<Doc<"messages">, "externalId" | "stage" | "answersThroughSeq" | "authorUserId">>;
 
 /**
  * Stores one of our sends. When its WhatsApp id is already known and the echo won the race (stored
@@ -64,8 +69,9 @@ type OutboundDraft = Pick<Doc<"messages">, "author" | "text" | "sentAt" | "deliv
 export async function recordOutbound(db: DatabaseWriter, session: Doc<"sessions">, draft: OutboundDraft): Promise<Id<"messages">> {
   const echo = draft.externalId ? await messageByExternalId(db, session.agentId, draft.externalId) : null;
   if (echo !== null && echo.direction === "out") {
-    const { author, stage, answersThroughSeq } = draft;
-    await db.patch("messages", echo._id, { author, stage, answersThroughSeq, delivery: laterDelivery(echo.delivery, draft.delivery) });
+    const { author, stage, answersThroughSeq, authorUserId } = draft;
+    const delivery = laterDelivery(echo.delivery, draft.delivery);
+    await db.patch("messages", echo._id, { author, stage, answersThroughSeq, authorUserId, delivery });
     return echo._id;
   }
   const { orgId, agentId, _id: sessionId } = session;

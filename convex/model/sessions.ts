@@ -2,6 +2,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
 import { digitsOfJid } from "./contacts";
 import { leaseHeld, REPLY_DEBOUNCE_MS } from "./botRules";
+import { labelChipsOf } from "./labels";
 import type { SessionListItem } from "./views";
 
 
@@ -163,5 +164,6 @@ export async function toSessionListItem(db: DatabaseReader, session: Doc<"sessio
     handoffSuggested: session.handoffSuggested ?? false,
     waitingSince: session.waitingSince ?? null,
     contactOptedOut: contact?.optedOutAt !== undefined,
+    labels: await labelChipsOf(db, session),
   };
 }

@@ -31,6 +31,8 @@ export const tenantRowsByOrg = {
     db.query("sessionLabels").withIndex("by_org_and_session_and_label", (q) => q.eq("orgId", orgId)).take(limit),
   mentions: (db: DatabaseReader, orgId: OrgId, limit: number) =>
     db.query("mentions").withIndex("by_org_and_user_and_session", (q) => q.eq("orgId", orgId)).take(limit),
+  quickReplies: (db: DatabaseReader, orgId: OrgId, limit: number) =>
+    db.query("quickReplies").withIndex("by_org_and_shortcut", (q) => q.eq("orgId", orgId)).take(limit),
 } satisfies Record<string, (db: DatabaseReader, orgId: OrgId, limit: number) => Promise<RowRef[]>>;
 
 export type TenantTable = keyof typeof tenantRowsByOrg;

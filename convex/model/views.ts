@@ -24,6 +24,8 @@ export const sessionListItemValidator = v.object({
   // In the waiting-for-a-person queue since then (a handoff, or the bot off); null when not waiting.
   waitingSince: v.union(v.number(), v.null()),
   contactOptedOut: v.boolean(),
+  // The conversation's labels (model/labels.ts), by name.
+  labels: v.array(v.object({ _id: v.id("labels"), name: v.string(), color: v.string() })),
 });
 export type SessionListItem = Infer<typeof sessionListItemValidator>;
 
@@ -35,6 +37,10 @@ export const messageViewValidator = v.object({
   sentAt: messageFields.sentAt,
   delivery: messageFields.delivery,
   stage: v.union(stageEventFields.to, v.null()),
+  // Who wrote it (model/authors.ts): the member, or the bot's persona; null for the customer and for
+  // a "human" message typed on the linked phone (no member known).
+  authorName: v.union(v.string(), v.null()),
+  authorImageUrl: v.union(v.string(), v.null()),
 });
 export type MessageView = Infer<typeof messageViewValidator>;
 
