@@ -2,7 +2,7 @@ import { v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
 import { fail } from "./lib/errors";
 import { orgMutation } from "./lib/functions";
-import { MAX_TEXT_LENGTH } from "./model/messages";
+import { MAX_TEXT_LENGTH, storedText } from "./model/messages";
 import { mentionedMembersX, recordMentions } from "./model/mentions";
 
 /**
@@ -30,7 +30,7 @@ export const add = orgMutation({
       direction: "out",
       author: "note",
       authorUserId: byUserId,
-      text: body,
+      ...storedText(body),
       sentAt: at,
       // Nothing to deliver: a note is "sent" the moment it is saved.
       delivery: "sent",

@@ -1,6 +1,7 @@
 import type { MessageChange } from "../../lib/whatsapp/webhook-events";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
+import { contactSearchText } from "./searchText";
 
 /** The international digits of a JID: `5511999990001:12@s.whatsapp.net` → `5511999990001`. */
 export function digitsOfJid(jid: string): string {
@@ -33,6 +34,7 @@ export async function upsertContact(
       waJid: change.waJid,
       ...(change.waJidAlt ? { waJidAlt: change.waJidAlt } : {}),
       ...(change.pushName ? { name: change.pushName, whatsappName: change.pushName } : {}),
+      searchText: contactSearchText({ name: change.pushName, whatsappName: change.pushName }),
     });
     return { contactId, created: true };
   }
@@ -41,6 +43,7 @@ export async function upsertContact(
     patch.whatsappName = change.pushName;
     // `name` is the team's: it follows the customer's WhatsApp name only until someone edits it.
     if (contact.name === undefined || contact.name === contact.whatsappName) patch.name = change.pushName;
+    patch.searchText = contactSearchText({ ...contact, ...patch });
   }
   if (change.waJidAlt && change.waJidAlt !== contact.waJidAlt) patch.waJidAlt = change.waJidAlt;
   if (Object.keys(patch).length > 0) await db.patch("contacts", contact._id, patch);

@@ -1,3 +1,4 @@
+import { searchTextOf } from "../../lib/inbox/search-text";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
 import type { MessageView } from "./views";
@@ -14,9 +15,11 @@ export const MAX_TEXT_LENGTH = 4096;
 type Delivery = Doc<"messages">["delivery"];
 
 /** A text as stored: at most MAX_TEXT_LENGTH characters; a longer one keeps its length and a mark. */
-export function storedText(text: string): { text: string; textLength?: number; truncated?: true } {
-  if (text.length <= MAX_TEXT_LENGTH) return { text };
-  return { text: text.slice(0, MAX_TEXT_LENGTH), textLength: text.length, truncated: true };
+export function storedText(text: string): { text: string; searchText: string; textLength?: number; truncated?: true } {
+  // `searchText` is set here as well as by its trigger, so a new message costs no second write.
+  if (text.length <= MAX_TEXT_LENGTH) return { text, searchText: searchTextOf(text) };
+  const kept = text.slice(0, MAX_TEXT_LENGTH);
+  return { text: kept, searchText: searchTextOf(kept), textLength: text.length, truncated: true };
 }
 
 const DELIVERY_RANK: Record<Delivery, number> = { failed: 0, pending: 1, sent: 2, delivered: 3, read: 4, played: 5 };
@@ -75,7 +78,7 @@ export async function recordOutbound(db: DatabaseWriter, session: Doc<"sessions"
     return echo._id;
   }
   const { orgId, agentId, _id: sessionId } = session;
-  return db.insert("messages", { ...draft, orgId, agentId, sessionId, direction: "out" });
+  return db.insert("messages", { ...draft, searchText: searchTextOf(draft.text), orgId, agentId, sessionId, direction: "out" });
 }
 
 /**

@@ -53,6 +53,8 @@ describe("list", () => {
       sentAt: 4000,
       delivery: "delivered",
       stage: null,
+      authorName: null,
+      authorImageUrl: null,
     });
   });
 
