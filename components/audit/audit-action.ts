@@ -17,6 +17,14 @@ export const AUDIT_ACTION_KEYS = [
   "session_reopened",
   "session_bot_paused",
   "session_bot_resumed",
+  "label_created",
+  "label_updated",
+  "label_deleted",
+  "quick_reply_created",
+  "quick_reply_updated",
+  "quick_reply_deleted",
+  "contact_renamed",
+  "contact_notes_updated",
 ] as const;
 
 export type AuditActionKey = (typeof AUDIT_ACTION_KEYS)[number];

@@ -1,12 +1,15 @@
 "use client";
 
-import { useAction } from "convex/react";
+import { useAction, useMutation } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useId, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { InlineError, inputClasses } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { ComposerModeSwitch } from "@/components/inbox-tools/composer-mode";
+import { useComposerAssist, type ComposerMode } from "@/components/inbox-tools/use-composer-assist";
+import { cx } from "@/components/ui/cx";
 import { toAppErrorData } from "@/lib/errors";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
@@ -19,25 +22,35 @@ type ComposerProps = { orgId: string; sessionId: Id<"sessions">; closed: boolean
 export function Composer({ orgId, sessionId, closed, optedOut }: ComposerProps) {
   const t = useTranslations("conversations.composer");
   const errorMessage = useErrorMessage();
+  const tNote = useTranslations("inboxTools.composer");
   const sendHuman = useAction(api.messages.sendHuman);
+  const addNote = useMutation(api.notes.add);
+  const [mode, setMode] = useState<ComposerMode>("reply");
   const ids = { input: useId(), hint: useId() };
   const [text, setText] = useState("");
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const canSend = !closed && !sending && text.trim() !== "";
+  const note = mode === "note";
+  const assist = useComposerAssist({ orgId, sessionId, mode, text, setText });
+  // A note may be written on a closed conversation: it is never sent.
+  const canSend = (note || !closed) && !sending && text.trim() !== "";
 
   async function send() {
     if (!canSend) return;
     setSending(true);
     setError(null);
     try {
-      await sendHuman({ orgId, sessionId, text: text.trim() });
+      if (note) await addNote({ orgId, sessionId, text: text.trim(), mentionedUserIds: assist.mentionedUserIds() });
+      else await sendHuman({ orgId, sessionId, text: text.trim() });
       setText("");
+      assist.reset();
     } catch (caught) {
       const { code } = toAppErrorData(caught);
       setError(
         code === "INVALID_ARGUMENT"
-          ? t("invalid", { max: MAX_LENGTH })
+          ? note
+            ? tNote("noteInvalid", { max: MAX_LENGTH })
+            : t("invalid", { max: MAX_LENGTH })
           : code === "CONFLICT"
             ? t("conflict")
             : errorMessage(caught),
@@ -48,6 +61,7 @@ export function Composer({ orgId, sessionId, closed, optedOut }: ComposerProps) 
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (assist.onKeyDown(event)) return;
     // Enter sends; Shift+Enter (and Enter while an IME is composing) inserts a new line.
     if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
     event.preventDefault();
@@ -64,7 +78,8 @@ export function Composer({ orgId, sessionId, closed, optedOut }: ComposerProps) 
       className="space-y-2 rounded-b-lg border-t border-slate-200 bg-white px-4 py-3 max-sm:sticky max-sm:bottom-0 max-sm:z-10 max-sm:pb-[max(0.75rem,env(safe-area-inset-bottom))] max-sm:shadow-[0_-4px_8px_-6px_rgb(0_0_0/0.2)]"
       aria-busy={sending}
     >
-      {optedOut ? (
+      <ComposerModeSwitch mode={mode} onChange={setMode} />
+      {optedOut && !note ? (
         // Shown before the person writes: the customer asked not to receive messages (LGPD, WhatsApp policy).
         <div role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-inset ring-amber-300">
           <p className="font-medium">{t("optedOut.title")}</p>
@@ -72,30 +87,37 @@ export function Composer({ orgId, sessionId, closed, optedOut }: ComposerProps) 
         </div>
       ) : null}
       <label htmlFor={ids.input} className="sr-only">
-        {t("label")}
+        {note ? tNote("noteLabel") : t("label")}
       </label>
-      <textarea
-        id={ids.input}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={onKeyDown}
-        placeholder={closed ? t("closedPlaceholder") : t("placeholder")}
-        aria-describedby={ids.hint}
-        maxLength={MAX_LENGTH}
-        rows={3}
-        // Read-only rather than disabled while sending, so focus stays in the box for the next reply.
-        readOnly={sending}
-        disabled={closed}
-        className={`${inputClasses} resize-y max-sm:h-16`}
-      />
+      <div className="relative">
+        {assist.popup}
+        <textarea
+          id={ids.input}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            assist.setCaret(event.target.selectionStart);
+          }}
+          onKeyDown={onKeyDown}
+          {...assist.inputProps}
+          placeholder={note ? tNote("notePlaceholder") : closed ? t("closedPlaceholder") : t("placeholder")}
+          aria-describedby={ids.hint}
+          maxLength={MAX_LENGTH}
+          rows={3}
+          // Read-only rather than disabled while sending, so focus stays in the box for the next reply.
+          readOnly={sending}
+          disabled={closed && !note}
+          className={cx(inputClasses, "resize-y max-sm:h-16", note && "border-amber-500 bg-amber-50")}
+        />
+      </div>
       {error ? <InlineError>{error}</InlineError> : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p id={ids.hint} className="text-xs text-slate-600 max-sm:hidden">
-          {closed ? t("closed") : t("hint")}
+          {note ? tNote("noteHint") : closed ? t("closed") : t("hint")}
         </p>
         <Button type="submit" disabled={!canSend}>
           {sending ? <Spinner className="size-4 text-white" /> : null}
-          {sending ? t("sending") : t("send")}
+          {note ? (sending ? tNote("saving") : tNote("save")) : sending ? t("sending") : t("send")}
         </Button>
       </div>
     </form>

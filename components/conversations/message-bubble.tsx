@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { cx } from "@/components/ui/cx";
+import { AUTHOR_BUBBLE_CLASSES, MessageAuthor } from "@/components/inbox-tools/message-author";
 import { MessageText } from "./message-text";
 import type { MessageView } from "./types";
 
@@ -14,22 +15,22 @@ const DELIVERY_CLASSES: Record<MessageView["delivery"], string> = {
 
 type MessageBubbleProps = { message: MessageView; customerLabel: string; timeZone: string };
 
-/** Customer messages on the left; our replies (bot or a person) on the right with author and delivery. */
+/** Customer messages on the left; our replies (bot or a person) and private notes on the right, each with its author. */
 export function MessageBubble({ message, customerLabel, timeZone }: MessageBubbleProps) {
   const t = useTranslations("conversations.thread");
   const format = useFormatter();
   const ours = message.author !== "customer";
-  const author = ours ? t(`author.${message.author}`) : customerLabel;
+  const note = message.author === "note";
   return (
     <li className={cx("flex", ours ? "justify-end" : "justify-start")}>
       <div
         className={cx(
           "max-w-[80%] rounded-lg px-3 py-2 text-sm shadow-sm",
-          ours ? "bg-brand-50 text-slate-900 ring-1 ring-brand-100" : "bg-white text-slate-900 ring-1 ring-slate-200",
+          AUTHOR_BUBBLE_CLASSES[message.author],
           message.delivery === "failed" && "ring-rose-300",
         )}
       >
-        <p className="mb-0.5 text-xs font-medium text-slate-600">{author}</p>
+        <MessageAuthor message={message} customerLabel={customerLabel} />
         <p className="break-words whitespace-pre-wrap">
           <MessageText text={message.text} />
         </p>
@@ -37,7 +38,7 @@ export function MessageBubble({ message, customerLabel, timeZone }: MessageBubbl
           <time dateTime={new Date(message.sentAt).toISOString()}>
             {format.dateTime(message.sentAt, { timeStyle: "short", timeZone })}
           </time>
-          {ours ? (
+          {ours && !note ? (
             <span className={DELIVERY_CLASSES[message.delivery]}>{t(`delivery.${message.delivery}`)}</span>
           ) : null}
         </p>

@@ -57,7 +57,7 @@ describe("search queries on the engine", () => {
     let cursor: string | null = null;
     for (let guard = 0; guard < 10; guard++) {
       const result = await search("orcamento", orgA, cursor);
-      seen.push(...result.page.map((message) => message.text));
+      seen.push(...result.page.map((message) => String(message.text)));
       if (result.isDone) break;
       cursor = result.continueCursor;
     }

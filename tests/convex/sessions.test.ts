@@ -50,6 +50,7 @@ describe("list", () => {
       handoffSuggested: false,
       waitingSince: null,
       contactOptedOut: false,
+      labels: [],
     });
     expect(result.page[1]).toMatchObject({ unreadCount: 0, lastMessagePreview: null, lastMessageDirection: null });
   });
