@@ -12,6 +12,7 @@ import { useErrorMessage } from "@/components/ui/use-error-message";
 import { api } from "@/convex/_generated/api";
 import { orgPath } from "@/lib/auth/routes";
 import { Badge } from "@/components/ui/badge";
+import { ConversationLabels } from "@/components/inbox-tools/label-picker";
 import { SessionStatusBadge, StageBadge } from "./badges";
 import { contactLabel } from "./contact";
 import type { SessionItem } from "./types";
@@ -58,6 +59,7 @@ export function ConversationHeader({ orgId, session }: ConversationHeaderProps) 
             <SessionStatusBadge status={session.status} />
             {session.handoffSuggested ? <Badge tone="info">{t("handoff")}</Badge> : null}
           </div>
+          <ConversationLabels orgId={orgId} sessionId={session._id} applied={session.labels} />
         </div>
         <Button variant="secondary" size="sm" className="sm:h-10 sm:px-4" onClick={() => void toggle()} disabled={pending}>
           {pending ? <Spinner className="size-4" /> : null}
