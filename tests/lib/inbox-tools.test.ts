@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { matchQuickReplies, normalizeShortcut, renderQuickReply } from "../../lib/inbox/quick-replies";
+import { formatPhoneFull } from "../../lib/inbox/phone";
 import { searchTextOf } from "../../lib/inbox/search-text";
 
 const context = { contactName: "João Pedro Silva", agentName: "Ana", myName: "Adam Admin" };
@@ -40,5 +41,16 @@ describe("matchQuickReplies", () => {
 describe("searchTextOf", () => {
   test("lowercases, strips accents and punctuation", () => {
     expect(searchTextOf("Orçamento, JOÃO! ação?")).toBe("orcamento joao acao");
+  });
+});
+
+describe("formatPhoneFull", () => {
+  test("formats Brazilian mobile and landline numbers", () => {
+    expect(formatPhoneFull("5511999990001")).toBe("+55 11 99999-0001");
+    expect(formatPhoneFull("551133334444")).toBe("+55 11 3333-4444");
+  });
+  test("shows other countries with a plus and a LID as is", () => {
+    expect(formatPhoneFull("14155550100")).toBe("+14155550100");
+    expect(formatPhoneFull("123@lid")).toBe("123@lid");
   });
 });
