@@ -1,3 +1,4 @@
+import { readPersona } from "../../lib/spin/persona";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader } from "../_generated/server";
 import type { MessageAuthor } from "./messages";
@@ -17,7 +18,9 @@ export async function authorsOfPage(db: DatabaseReader, session: Doc<"sessions">
   }
   const wroteByBot = messages.some((message) => message.author === "bot");
   const agent = wroteByBot ? await db.get("agents", session.agentId) : null;
-  const persona: MessageAuthor | null = agent === null ? null : { name: agent.persona, imageUrl: null };
+  // The persona is free text ("I'm Ana, a sales assistant"): the name it introduces, when it gives one.
+  const personaName = agent === null ? null : readPersona(agent.persona).name;
+  const persona: MessageAuthor | null = personaName === null ? null : { name: personaName, imageUrl: null };
   return (message: Doc<"messages">): MessageAuthor | null => {
     if (message.author === "bot") return persona;
     return message.authorUserId === undefined ? null : (members.get(message.authorUserId) ?? null);
