@@ -139,7 +139,7 @@ export function QuickReplySettings({ orgId }: { orgId: string }) {
                       />
                     ) : (
                       <>
-                        <div className="min-w-0 flex-1">
+                        <div className="min-w-48 flex-1">
                           <p className="font-mono text-sm font-semibold text-slate-900">/{reply.shortcut}</p>
                           <p className="mt-0.5 text-sm break-words whitespace-pre-wrap text-slate-700">{reply.text}</p>
                         </div>
