@@ -10,6 +10,8 @@ import { outboundMediaTypeOf } from "../lib/whatsapp/mediaPolicy";
 import { MAX_CAPTION_LENGTH, quoteOfX, reopenedBy, replyTargetX } from "./model/outbound";
 import { failFromGateway, gatewayFromEnv } from "./model/gateway";
 import { confirmOutbound, MAX_TEXT_LENGTH, recordOutbound, toMessageView } from "./model/messages";
+import { authorsOfPage } from "./model/authors";
+import { userByExternalId } from "./model/directory";
 import { applyMessageToSession } from "./model/sessions";
 import { messageViewValidator } from "./model/views";
 
@@ -25,7 +27,8 @@ export const list = orgQuery({
       .withIndex("by_org_and_session_and_sentAt", (q) => q.eq("orgId", ctx.org._id).eq("sessionId", session._id))
       .order("desc")
       .paginate(clampPage(paginationOpts));
-    return { ...page, page: page.page.map(toMessageView) };
+    const authorOf = await authorsOfPage(ctx.db, session, page.page);
+    return { ...page, page: page.page.map((message) => toMessageView(message, authorOf(message))) };
   },
 });
 
@@ -44,7 +47,13 @@ export const sendHuman = orgAction({
     if (body.length > MAX_TEXT_LENGTH) fail("INVALID_ARGUMENT", `A message holds at most ${MAX_TEXT_LENGTH} characters.`);
     const gateway = gatewayFromEnv();
     const orgId = ctx.org._id;
-    const reply: HumanReply = await ctx.runMutation(internal.messages.insertHumanReply, { orgId, sessionId, text: body, quotedMessageId });
+    const reply: HumanReply = await ctx.runMutation(internal.messages.insertHumanReply, {
+      orgId,
+      sessionId,
+      text: body,
+      quotedMessageId,
+      authorExternalId: ctx.viewerExternalId,
+    });
     const quotedExternalId = reply.quotedExternalId ?? undefined;
     let externalId: string;
     try {
@@ -60,13 +69,21 @@ export const sendHuman = orgAction({
 
 /** Checks everything a reply needs, then stores it "pending" and updates the conversation list row. */
 export const insertHumanReply = internalOrgMutation({
-  args: { sessionId: v.id("sessions"), text: v.string(), quotedMessageId: v.optional(v.id("messages")) },
+  // The sender's auth-provider id: actions have no database, so the member is looked up here.
+  args: {
+    sessionId: v.id("sessions"),
+    text: v.string(),
+    quotedMessageId: v.optional(v.id("messages")),
+    authorExternalId: v.optional(v.string()),
+  },
   returns: v.object({ messageId: v.id("messages"), instanceName: v.string(), number: v.string(), quotedExternalId: v.union(v.string(), v.null()) }),
-  handler: async (ctx, { sessionId, text, quotedMessageId }) => {
+  handler: async (ctx, { sessionId, text, quotedMessageId, authorExternalId }) => {
     const { session, agent, number } = await replyTargetX(ctx.db, sessionId);
     const quoted = await quoteOfX(ctx.db, session, quotedMessageId);
     const sentAt = Date.now();
-    const messageId = await recordOutbound(ctx.db, session, { author: "human", text, sentAt, delivery: "pending", quoted });
+    const author = authorExternalId === undefined ? null : await userByExternalId(ctx.db, authorExternalId);
+    const authorUserId = author?._id;
+    const messageId = await recordOutbound(ctx.db, session, { author: "human", authorUserId, text, sentAt, delivery: "pending", quoted });
     // A person answering takes the conversation over: the bot stops until someone resumes it.
     await applyMessageToSession(ctx.db, session, { direction: "out", author: "human", onPhone: false, text, sentAt }, reopenedBy(session));
     return { messageId, instanceName: agent.instanceName, number, quotedExternalId: quoted?.externalId ?? null };
@@ -94,6 +111,7 @@ export const sendMedia = orgMutation({
     const sentAt = Date.now();
     const messageId = await recordOutbound(ctx.db, session, {
       author: "human",
+      authorUserId: ctx.viewer.userId ?? undefined,
       text,
       sentAt,
       delivery: "pending",

@@ -19,7 +19,8 @@ export const spinStageValidator = literals(...SPIN_ORDER);
 export const botLanguageValidator = literals(...BOT_LANGUAGES);
 export const sessionStatusValidator = literals(...SESSION_STATUSES);
 export const directionValidator = v.union(v.literal("in"), v.literal("out"));
-export const authorValidator = v.union(v.literal("customer"), v.literal("bot"), v.literal("human"));
+// "note": a teammate's private note in the thread; never sent, never counted, never the bot's context.
+export const authorValidator = v.union(v.literal("customer"), v.literal("bot"), v.literal("human"), v.literal("note"));
 export const messageKindValidator = literals(...MESSAGE_KINDS);
 /** A message's file: what WhatsApp said of it at once, and where it is once fetched into our storage. */
 export const mediaValidator = v.object({
@@ -209,6 +210,8 @@ export const messageFields = {
   // Customer messages: their number in the session. Bot replies: the last number they answer.
   inboundSeq: v.optional(v.number()),
   answersThroughSeq: v.optional(v.number()),
+  // The text lowercased without accents (lib/inbox/search-text.ts), kept by a trigger: what search matches.
+  searchText: v.optional(v.string()),
 };
 
 export const stageEventFields = {
@@ -242,6 +245,10 @@ export const contactFields = {
   mergedIntoId: v.optional(v.id("contacts")),
   // The customer asked not to be written to (LGPD, WhatsApp policy): no agent's bot writes again.
   optedOutAt: v.optional(v.number()),
+  // The team's notes about this person (the contact panel), at most MAX_CONTACT_NOTES characters.
+  notes: v.optional(v.string()),
+  // Both names lowercased without accents (lib/inbox/search-text.ts), kept by a trigger.
+  searchText: v.optional(v.string()),
 };
 
 export const agentFields = {
@@ -305,7 +312,8 @@ export default defineSchema({
   contacts: defineTable(contactFields)
     .index("by_org_and_agent_and_waJid", ["orgId", "agentId", "waJid"])
     .index("by_org_and_agent_and_waJidAlt", ["orgId", "agentId", "waJidAlt"])
-    .index("by_org_and_waJid", ["orgId", "waJid"]),
+    .index("by_org_and_waJid", ["orgId", "waJid"])
+    .searchIndex("search_text", { searchField: "searchText", filterFields: ["orgId"] }),
 
   sessions: defineTable(sessionFields)
     // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
@@ -329,14 +337,17 @@ export default defineSchema({
       "lastMessageAt",
     ])
     .index("by_org_and_status_and_needsAttention_and_lastMessageAt", ["orgId", "status", "needsAttention", "lastMessageAt"])
-    .index("by_org_and_status_and_stage_and_lastMessageAt", ["orgId", "status", "stage", "lastMessageAt"]),
+    .index("by_org_and_status_and_stage_and_lastMessageAt", ["orgId", "status", "stage", "lastMessageAt"])
+    // The contact panel: this person's conversations, newest activity first.
+    .index("by_org_and_contact_and_lastMessageAt", ["orgId", "contactId", "lastMessageAt"]),
 
   messages: defineTable(messageFields)
     // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_org", ["orgId"])
     .index("by_org_and_session_and_sentAt", ["orgId", "sessionId", "sentAt"])
-    .index("by_agent_and_externalId", ["agentId", "externalId"]),
+    .index("by_agent_and_externalId", ["agentId", "externalId"])
+    .searchIndex("search_text", { searchField: "searchText", filterFields: ["orgId"] }),
 
   stageEvents: defineTable(stageEventFields)
     // Creation order, which the rollup rebuild scans: rows written meanwhile come after its cursor.
@@ -434,6 +445,12 @@ export default defineSchema({
   inboxCounts: defineTable({ orgId: v.id("organizations"), key: v.string(), count: v.number() }).index("by_org_and_key", [
     "orgId",
     "key",
+  ]),
+
+  // Org-wide canned responses (admins manage them), inserted from the composer with "/shortcut".
+  quickReplies: defineTable({ orgId: v.id("organizations"), shortcut: v.string(), text: v.string() }).index("by_org_and_shortcut", [
+    "orgId",
+    "shortcut",
   ]),
 
   auditLog: defineTable(auditEntryFields).index("by_org_and_at", ["orgId", "at"]),

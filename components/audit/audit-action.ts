@@ -31,6 +31,14 @@ export const AUDIT_ACTION_KEYS = [
   "team_invitation_revoked",
   "team_role_changed",
   "team_member_removed",
+  "label_created",
+  "label_updated",
+  "label_deleted",
+  "quick_reply_created",
+  "quick_reply_updated",
+  "quick_reply_deleted",
+  "contact_renamed",
+  "contact_notes_updated",
 ] as const;
 
 export type AuditActionKey = (typeof AUDIT_ACTION_KEYS)[number];

@@ -6,6 +6,7 @@ import { formatPhone } from "@/components/agents/types";
 import { ConversationTriage } from "@/components/inbox/conversation-triage";
 import { orgPath } from "@/lib/auth/routes";
 import { Badge } from "@/components/ui/badge";
+import { ConversationLabels } from "@/components/inbox-tools/label-picker";
 import { SessionStatusBadge, StageBadge } from "./badges";
 import { contactLabel } from "./contact";
 import type { SessionItem } from "./types";
@@ -34,6 +35,7 @@ export function ConversationHeader({ orgId, session }: ConversationHeaderProps) 
             <SessionStatusBadge status={session.status} />
             {session.handoffSuggested ? <Badge tone="info">{t("handoff")}</Badge> : null}
           </div>
+          <ConversationLabels orgId={orgId} sessionId={session._id} applied={session.labels} />
         </div>
       </div>
       <ConversationTriage orgId={orgId} session={session} />

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
 import { formatPhone } from "@/components/agents/types";
+import { LabelChips } from "@/components/inbox-tools/label-chip";
 import { orgPath } from "@/lib/auth/routes";
 import { RowOwner } from "@/components/inbox/row-owner";
 import { SessionStatusBadge, StageBadge, UnreadBadge } from "./badges";
@@ -52,6 +53,7 @@ export function ConversationRow({ orgId, session, timeZone }: ConversationRowPro
             {session.botPaused && session.waitingSince === null ? <Badge tone="warning">{t("botPaused")}</Badge> : null}
             {session.contactOptedOut ? <Badge tone="neutral">{t("optedOut")}</Badge> : null}
             {session.handoffSuggested ? <Badge tone="info">{t("handoff")}</Badge> : null}
+            <LabelChips labels={session.labels} />
           </div>
         </div>
         <div className="flex shrink-0 flex-col items-end gap-1.5">

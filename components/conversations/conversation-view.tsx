@@ -2,6 +2,7 @@
 
 import { useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
+import { ContactPanel } from "@/components/inbox-tools/contact-panel";
 import { Card } from "@/components/ui/card";
 import { LoadingState } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
@@ -49,6 +50,7 @@ export function ConversationView({ orgId, sessionId }: { orgId: string; sessionI
           </ThreadProvider>
         </Card>
         <aside className="space-y-6" aria-label={t("sidePanel")}>
+          <ContactPanel orgId={orgId} sessionId={sessionId} labels={session.labels} timeZone={org.timezone} />
           <BotState orgId={orgId} session={session} />
           <StageTimeline orgId={orgId} sessionId={sessionId} timeZone={org.timezone} />
         </aside>

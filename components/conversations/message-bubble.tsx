@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { cx } from "@/components/ui/cx";
+import { AUTHOR_BUBBLE_CLASSES, MessageAuthor } from "@/components/inbox-tools/message-author";
 import { EditedMark, QuotedBlock, Reactions, ReplyButton } from "./media/bubble-extras";
 import { DeliveryTicks } from "./media/delivery-ticks";
 import { MessageContent } from "./media/message-content";
@@ -19,7 +20,8 @@ export function MessageBubble({ message, customerLabel, timeZone, quotedAuthor =
   const t = useTranslations("conversations.thread");
   const format = useFormatter();
   const ours = message.author !== "customer";
-  const author = ours ? t(`author.${message.author}`) : customerLabel;
+  const note = message.author === "note";
+  const author = ours ? (message.authorName ?? t(`author.${message.author}`)) : customerLabel;
   return (
     <li
       id={messageAnchorId(message._id)}
@@ -28,11 +30,11 @@ export function MessageBubble({ message, customerLabel, timeZone, quotedAuthor =
       <div
         className={cx(
           "max-w-[80%] rounded-lg px-3 py-2 text-sm shadow-sm",
-          ours ? "bg-brand-50 text-slate-900 ring-1 ring-brand-100" : "bg-white text-slate-900 ring-1 ring-slate-200",
+          AUTHOR_BUBBLE_CLASSES[message.author],
           message.delivery === "failed" && "ring-rose-300",
         )}
       >
-        <p className="mb-0.5 text-xs font-medium text-slate-600">{author}</p>
+        <MessageAuthor message={message} customerLabel={customerLabel} />
         {message.quoted ? <QuotedBlock quoted={message.quoted} author={quotedAuthor} /> : null}
         <MessageContent message={message} authorLabel={author} />
         <div className="mt-1 flex flex-wrap items-center justify-end gap-2 text-xs text-slate-600">
@@ -40,11 +42,11 @@ export function MessageBubble({ message, customerLabel, timeZone, quotedAuthor =
           <time dateTime={new Date(message.sentAt).toISOString()}>
             {format.dateTime(message.sentAt, { timeStyle: "short", timeZone })}
           </time>
-          {ours ? <DeliveryTicks message={message} /> : null}
+          {ours && !note ? <DeliveryTicks message={message} /> : null}
         </div>
       </div>
       <Reactions reactions={message.reactions} />
-      <ReplyButton message={message} />
+      {note ? null : <ReplyButton message={message} />}
     </li>
   );
 }

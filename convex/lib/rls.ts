@@ -47,6 +47,7 @@ export function orgRules(ctx: RlsContext): Rules<RlsContext, DataModel> {
     mediaInbox: tenant,
     readStates: tenant,
     inboxCounts: tenant,
+    quickReplies: tenant,
   };
 }
 

@@ -3,9 +3,11 @@ import { contributionsOf, ROLLUP_TABLES, type Contribution, type RollupTable } f
 import type { DataModel } from "../_generated/dataModel";
 import type { DatabaseWriter } from "../_generated/server";
 import { applyInboxCountChange } from "../model/inboxCounts";
+import { syncSessionLabels } from "../model/labels";
 import { addToRollups, collect, rollupTargetsOf, type PendingRollups } from "../model/rollups";
 import { onInlineMediaChange, onMessageMediaChange, onUploadChange } from "../model/mediaFiles";
 import { entersQueueUnowned } from "../model/routing";
+import { syncContactSearchText, syncMessageSearchText } from "../model/searchText";
 import { internal } from "../_generated/api";
 
 /**
@@ -56,3 +58,10 @@ triggers.register("sessions", async (ctx, change) => {
     await ctx.scheduler.runAfter(0, internal.routing.routeWaiting, { orgId: change.newDoc.orgId, sessionId: change.newDoc._id });
   }
 });
+
+// The label filter's order (sessionLabels.lastMessageAt) follows its session.
+triggers.register("sessions", async (ctx, change) => syncSessionLabels(ctx.innerDb, change.oldDoc, change.newDoc));
+
+// What search matches (model/searchText.ts) follows the text and names it is made from.
+triggers.register("messages", async (ctx, change) => syncMessageSearchText(ctx.innerDb, change.newDoc));
+triggers.register("contacts", async (ctx, change) => syncContactSearchText(ctx.innerDb, change.newDoc));

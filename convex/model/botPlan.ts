@@ -1,6 +1,7 @@
 import { literals } from "convex-helpers/validators";
 import { v, type Infer } from "convex/values";
 import { decideBurst, INTENTS, modelProviderFromEnv, stageIndex, type ChatTurn, type ReplyDecision } from "../../lib/spin";
+import type { Doc } from "../_generated/dataModel";
 import { env, type DatabaseReader } from "../_generated/server";
 import { agentFields, agentKnowledgeValidator, botLanguageValidator, messageFields, messageKindValidator, sessionFields, spinStageValidator } from "../schema";
 import { knowledgeOf } from "./agents";
@@ -30,7 +31,7 @@ export const botContextValidator = v.object({
   messages: v.array(
     v.object({
       _id: v.id("messages"),
-      author: messageFields.author,
+      author: literals("customer", "bot", "human"),
       text: messageFields.text,
       // What the message is (a voice note, a photo…); "text" for rows stored before kinds existed.
       kind: messageKindValidator,
@@ -41,6 +42,9 @@ export const botContextValidator = v.object({
   ),
 });
 export type BotContext = Infer<typeof botContextValidator>;
+
+type ConversationMessage = Doc<"messages"> & { author: "customer" | "bot" | "human" };
+const isConversationMessage = (message: Doc<"messages">): message is ConversationMessage => message.author !== "note";
 
 /** The latest messages, oldest first, and everything the engine needs to know. */
 export async function readBotContext(db: DatabaseReader, { session, agent }: SessionAndAgent): Promise<BotContext | null> {
@@ -61,7 +65,8 @@ export async function readBotContext(db: DatabaseReader, { session, agent }: Ses
     handedOff: session.waitingSince !== undefined,
     optedOut: await contactOptedOut(db, contact),
     voiceNoteHandoff: agent.voiceNoteHandoff ?? false,
-    messages: latest.reverse().map((message) => ({
+    // Private notes are the team's, never the customer's conversation: the engine never reads them.
+    messages: latest.reverse().filter(isConversationMessage).map((message) => ({
       _id: message._id,
       author: message.author,
       text: message.text,

@@ -1,5 +1,6 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
+import { contactSearchText } from "./searchText";
 
 /** The international digits of a JID: `5511999990001:12@s.whatsapp.net` → `5511999990001`. */
 export function digitsOfJid(jid: string): string {
@@ -64,7 +65,9 @@ export async function findPerson(db: DatabaseWriter, agent: AgentRef, jids: Jids
   // The phone JID becomes the primary (replies go to a number), the other the alternate.
   const identity = { waJid: jids.waJid, waJidAlt: alt };
   const relinked = keep.waJid !== identity.waJid || keep.waJidAlt !== identity.waJidAlt;
-  if (relinked) await db.patch("contacts", keep._id, identity);
+  // searchText in the same write when it is missing (older rows): the trigger need not patch again.
+  const searchText = contactSearchText(keep);
+  if (relinked) await db.patch("contacts", keep._id, keep.searchText === searchText ? identity : { ...identity, searchText });
   if (drop === undefined) return { contact: { ...keep, ...identity }, merge: null, relinked };
   await db.patch("contacts", drop._id, { mergedIntoId: keep._id });
   return { contact: { ...keep, ...identity }, merge: { keepId: keep._id, dropId: drop._id }, relinked: true };
@@ -74,7 +77,9 @@ export async function findPerson(db: DatabaseWriter, agent: AgentRef, jids: Jids
 function namePatch(contact: Doc<"contacts">, whatsappName: string | undefined): Partial<Doc<"contacts">> {
   if (!whatsappName || whatsappName === contact.whatsappName) return {};
   const teamEdited = contact.name !== undefined && contact.whatsappName !== undefined && contact.name !== contact.whatsappName;
-  return teamEdited ? { whatsappName } : { whatsappName, name: whatsappName };
+  const patch = teamEdited ? { whatsappName } : { whatsappName, name: whatsappName };
+  // searchText in the same write (the trigger would otherwise patch again): ingest stays in budget.
+  return { ...patch, searchText: contactSearchText({ ...contact, ...patch }) };
 }
 
 /** One contact per person and agent; inbound messages keep its WhatsApp name and JIDs current. */
@@ -91,6 +96,7 @@ export async function upsertContact(
       waJid: change.waJid,
       ...(change.waJidAlt ? { waJidAlt: change.waJidAlt } : {}),
       ...(change.pushName ? { name: change.pushName, whatsappName: change.pushName } : {}),
+      searchText: contactSearchText({ name: change.pushName, whatsappName: change.pushName }),
     });
     return { contactId, created: true, merge: null };
   }

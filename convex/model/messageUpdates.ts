@@ -29,7 +29,8 @@ function editPatch(message: MessageState, text: string, at: number): Patch | nul
   if (text === message.text) return null;
   const previousTexts = [...(message.previousTexts ?? []), { text: message.text, until: at }].slice(-MAX_PREVIOUS_TEXTS);
   const stored = storedText(text);
-  return { text: stored.text, textLength: stored.textLength, truncated: stored.truncated, editedAt: at, previousTexts };
+  // searchText set here rather than by the trigger's second write: one write per edit (ingest budget).
+  return { text: stored.text, textLength: stored.textLength, truncated: stored.truncated, editedAt: at, previousTexts, searchText: stored.searchText };
 }
 
 /** One reaction per reactor (in a one-to-one chat: the customer, or the business); "" removes it. */
@@ -55,7 +56,7 @@ export function updatePatch(message: MessageState, update: MessageUpdate): Patch
     case "edit":
       return message.deletedAt === undefined ? editPatch(message, update.text, update.at) : null;
     case "delete":
-      return message.deletedAt === undefined ? { deletedAt: update.at } : null;
+      return message.deletedAt === undefined ? { deletedAt: update.at, searchText: "" } : null;
     case "reaction":
       return reactionPatch(message, update);
   }

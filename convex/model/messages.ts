@@ -1,3 +1,4 @@
+import { searchTextOf } from "../../lib/inbox/search-text";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
 import { applyPendingUpdates } from "./messageUpdates";
@@ -15,9 +16,11 @@ export const MAX_TEXT_LENGTH = 4096;
 type Delivery = Doc<"messages">["delivery"];
 
 /** A text as stored: at most MAX_TEXT_LENGTH characters; a longer one keeps its length and a mark. */
-export function storedText(text: string): { text: string; textLength?: number; truncated?: true } {
-  if (text.length <= MAX_TEXT_LENGTH) return { text };
-  return { text: text.slice(0, MAX_TEXT_LENGTH), textLength: text.length, truncated: true };
+export function storedText(text: string): { text: string; searchText: string; textLength?: number; truncated?: true } {
+  // `searchText` is set here as well as by its trigger, so a new message costs no second write.
+  if (text.length <= MAX_TEXT_LENGTH) return { text, searchText: searchTextOf(text) };
+  const kept = text.slice(0, MAX_TEXT_LENGTH);
+  return { text: kept, searchText: searchTextOf(kept), textLength: text.length, truncated: true };
 }
 
 const DELIVERY_RANK: Record<Delivery, number> = { failed: 0, pending: 1, sent: 2, delivered: 3, read: 4, played: 5 };
@@ -36,7 +39,10 @@ export function laterDelivery(current: Delivery, next: Delivery): Delivery {
   return DELIVERY_RANK[next] > DELIVERY_RANK[current] ? next : current;
 }
 
-export function toMessageView(message: Doc<"messages">): MessageView {
+export type MessageAuthor = { name: string; imageUrl: string | null };
+
+/** `author`: from model/authors.ts, resolved once per page. */
+export function toMessageView(message: Doc<"messages">, author: MessageAuthor | null = null): MessageView {
   const deleted = message.deletedAt !== undefined;
   return {
     _id: message._id,
@@ -48,6 +54,8 @@ export function toMessageView(message: Doc<"messages">): MessageView {
     delivery: message.delivery,
     stage: message.stage ?? null,
     inboundSeq: message.direction === "in" ? (message.inboundSeq ?? null) : null,
+    authorName: author?.name ?? null,
+    authorImageUrl: author?.imageUrl ?? null,
     ...richFieldsView(message, deleted),
   };
 }
@@ -95,7 +103,7 @@ export async function advanceDelivery(db: DatabaseWriter, message: Doc<"messages
 }
 
 type OutboundDraft = Pick<Doc<"messages">, "author" | "text" | "sentAt" | "delivery"> &
-  Partial<Pick<Doc<"messages">, "externalId" | "stage" | "answersThroughSeq" | "kind" | "media" | "quoted">>;
+  Partial<Pick<Doc<"messages">, "externalId" | "stage" | "answersThroughSeq" | "kind" | "media" | "quoted" | "authorUserId">>;
 
 /**
  * Stores one of our sends. When its WhatsApp id is already known and the echo won the race (stored
@@ -104,12 +112,13 @@ type OutboundDraft = Pick<Doc<"messages">, "author" | "text" | "sentAt" | "deliv
 export async function recordOutbound(db: DatabaseWriter, session: Doc<"sessions">, draft: OutboundDraft): Promise<Id<"messages">> {
   const echo = draft.externalId ? await messageByExternalId(db, session.agentId, draft.externalId) : null;
   if (echo !== null && echo.direction === "out") {
-    const { author, stage, answersThroughSeq } = draft;
-    await db.patch("messages", echo._id, { author, stage, answersThroughSeq, delivery: laterDelivery(echo.delivery, draft.delivery) });
+    const { author, stage, answersThroughSeq, authorUserId } = draft;
+    const delivery = laterDelivery(echo.delivery, draft.delivery);
+    await db.patch("messages", echo._id, { author, stage, answersThroughSeq, authorUserId, delivery });
     return echo._id;
   }
   const { orgId, agentId, _id: sessionId } = session;
-  const messageId = await db.insert("messages", { ...draft, orgId, agentId, sessionId, direction: "out" });
+  const messageId = await db.insert("messages", { ...draft, searchText: searchTextOf(draft.text), orgId, agentId, sessionId, direction: "out" });
   if (draft.externalId !== undefined) await applyPendingUpdates(db, { messageId, orgId, agentId, externalId: draft.externalId });
   return messageId;
 }

@@ -5,6 +5,7 @@ import { recordAudit } from "./audit";
 import { digitsOfJid } from "./contacts";
 import { leaseHeld, REPLY_DEBOUNCE_MS } from "./botRules";
 import { readSeqOf, unreadFor } from "./readStates";
+import { labelChipsOf } from "./labels";
 import type { SessionListItem } from "./views";
 
 /**
@@ -189,5 +190,6 @@ export async function toSessionListItem(db: DatabaseReader, session: Doc<"sessio
     contactOptedOut: contact?.optedOutAt !== undefined,
     agentStatus: agent?.status ?? "close",
     agentDeleted: agent === null || agent.deletedAt !== undefined,
+    labels: await labelChipsOf(db, session),
   };
 }

@@ -41,6 +41,8 @@ export const tenantRowsByOrg = {
     db.query("readStates").withIndex("by_org_and_user_and_session", (q) => q.eq("orgId", orgId)).take(limit),
   inboxCounts: (db: DatabaseReader, orgId: OrgId, limit: number) =>
     db.query("inboxCounts").withIndex("by_org_and_key", (q) => q.eq("orgId", orgId)).take(limit),
+  quickReplies: (db: DatabaseReader, orgId: OrgId, limit: number) =>
+    db.query("quickReplies").withIndex("by_org_and_shortcut", (q) => q.eq("orgId", orgId)).take(limit),
 } satisfies Record<string, (db: DatabaseReader, orgId: OrgId, limit: number) => Promise<RowRef[]>>;
 
 export type TenantTable = keyof typeof tenantRowsByOrg;

@@ -35,6 +35,8 @@ export const sessionListItemValidator = v.object({
   // Whether the agent's number can still send: a removed or disconnected number disables the composer.
   agentStatus: agentFields.status,
   agentDeleted: v.boolean(),
+  // The conversation's labels (model/labels.ts), by name.
+  labels: v.array(v.object({ _id: v.id("labels"), name: v.string(), color: v.string() })),
 });
 export type SessionListItem = Infer<typeof sessionListItemValidator>;
 
@@ -69,6 +71,10 @@ export const messageViewValidator = v.object({
   deleted: v.boolean(),
   // Customer messages' number in the session (the "new" divider compares it with the reader's mark).
   inboundSeq: v.union(v.number(), v.null()),
+  // Who wrote it (model/authors.ts): the member, or the bot's persona; null for the customer and for
+  // a "human" message typed on the linked phone (no member known).
+  authorName: v.union(v.string(), v.null()),
+  authorImageUrl: v.union(v.string(), v.null()),
 });
 export type MessageView = Infer<typeof messageViewValidator>;
 

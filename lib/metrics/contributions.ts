@@ -21,7 +21,7 @@ export type SessionFacts = {
 export type MessageFacts = {
   agentId: string;
   direction: "in" | "out";
-  author: "customer" | "bot" | "human";
+  author: "customer" | "bot" | "human" | "note";
   sentAt: number;
   stage?: Stage;
 };
@@ -47,6 +47,8 @@ export function sessionContributions(session: SessionFacts): Contribution[] {
 
 export function messageContributions(message: MessageFacts): Contribution[] {
   const at = message.sentAt;
+  // A private note is the team talking to itself: no message was sent or received.
+  if (message.author === "note") return [];
   if (message.direction === "in") return [{ agentId: message.agentId, at, delta: { messagesIn: 1 } }];
   if (message.author === "bot") {
     const questions = message.stage ? { [message.stage]: 1 } : {};

@@ -42,6 +42,10 @@ beforeAll(async () => {
     stageEvents: rows.stageEventId,
     dailyStats: rows.dailyStatId,
     auditLog: rows.auditLogId,
+    labels: rows.labelId,
+    sessionLabels: rows.sessionLabelId,
+    mentions: rows.mentionId,
+    quickReplies: rows.quickReplyId,
     _storage: rows.storageId,
   } satisfies Partial<Record<TableNames | "_storage", unknown>>;
 });

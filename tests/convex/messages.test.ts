@@ -63,6 +63,8 @@ describe("list", () => {
       previousTexts: [],
       deleted: false,
       inboundSeq: null,
+      authorName: null,
+      authorImageUrl: null,
     });
   });
 
@@ -219,5 +221,33 @@ describe("markSent", () => {
     });
     await t.mutation(internal.messages.markSent, { orgId: a.orgId, messageId: replyId, externalId: "3EB0ECHO" });
     expect(await allMessages(t)).toEqual([expect.objectContaining({ _id: replyId, externalId: "3EB0ECHO", delivery: "delivered" })]);
+  });
+});
+
+describe("list: authors", () => {
+  test("names the bot by its persona, a member by name and picture, and a message typed on the phone by neither", async () => {
+    const { t, a, sessionA } = await twoOrgsWithConversations();
+    await t.run(async (ctx) => {
+      await ctx.db.patch("agents", a.agentId, { persona: "Sou a Júlia, consultora da Acme" });
+      await ctx.db.patch("users", a.userId, { name: "Adam Admin", imageUrl: "https://img.example/adam.png" });
+      await insertMessage(ctx, sessionA, { direction: "out", author: "bot", text: "bot", sentAt: 1 });
+      await insertMessage(ctx, sessionA, { direction: "out", author: "human", authorUserId: a.userId, text: "member", sentAt: 2 });
+      await insertMessage(ctx, sessionA, { direction: "out", author: "human", authorUserId: a.userId, text: "member again", sentAt: 3 });
+      await insertMessage(ctx, sessionA, { direction: "out", author: "human", text: "phone", sentAt: 4 });
+    });
+    const { page: messages } = await t.withIdentity(member).query(api.messages.list, { orgId: "org_a", sessionId: sessionA, paginationOpts: page(10) });
+    expect(messages.map((m) => [m.text, m.authorName, m.authorImageUrl])).toEqual([
+      ["phone", null, null],
+      ["member again", "Adam Admin", "https://img.example/adam.png"],
+      ["member", "Adam Admin", "https://img.example/adam.png"],
+      ["bot", "Júlia", null],
+    ]);
+  });
+
+  test("the composer's reply records the member who sent it", async () => {
+    const { t, a, sessionA } = await twoOrgsWithConversations();
+    stubEvolution();
+    const { messageId } = await t.withIdentity(member).action(api.messages.sendHuman, { orgId: "org_a", sessionId: sessionA, text: "Oi" });
+    expect((await t.run((ctx) => ctx.db.get("messages", messageId)))!.authorUserId).toBe(a.userId);
   });
 });

@@ -56,6 +56,7 @@ describe("list", () => {
       contactOptedOut: false,
       agentStatus: "open",
       agentDeleted: false,
+      labels: [],
     });
     expect(result.page[1]).toMatchObject({ unreadCount: 0, lastMessagePreview: null, lastMessageDirection: null });
   });

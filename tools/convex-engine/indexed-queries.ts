@@ -15,6 +15,7 @@ import { tableNameFromId, type DocumentStore } from "./document-store";
 import { planRange, streamRange, type Order, type PendingWrites, type QuerySource } from "./index-range";
 import type { DatabaseFake, StoredDocument } from "./internals";
 import { recordRead } from "./read-sets";
+import { resolveSearch, type SearchSource } from "./search-queries";
 
 type SerializedQuery = { source: QuerySource; operators: unknown[] };
 type Resolved = { sortedDocs: StoredDocument[]; filterFn: (doc: StoredDocument) => boolean; limit: number | null; fieldPathsToSortBy: string[]; order: Order };
@@ -61,6 +62,13 @@ export function installIndexedQueries(db: QueryableDatabase, store: DocumentStor
     } finally {
       describing = false;
     }
+  };
+
+  // Search sources: documents without the search field are skipped, results newest first (search-queries.ts).
+  db._resolveQuerySource = (query) => {
+    if (query.source.type !== "Search") return originalResolve(query);
+    const iterate = (table: string, callback: (doc: StoredDocument) => void) => (describing ? undefined : db._iterateDocs(table, callback));
+    return resolveSearch(query.source as SearchSource, query.operators, (other) => describe(other as SerializedQuery), iterate);
   };
 
   // Per table, committed then pending: convex-test's order, without reading other tables.

@@ -1,6 +1,14 @@
 import { orgPage, orgPageMetadata } from "@/components/org/org-page";
+import { LabelSettings } from "@/components/settings/label-settings";
+import { QuickReplySettings } from "@/components/settings/quick-reply-settings";
 import { TimezoneSettings } from "@/components/settings/timezone-settings";
 
 export const generateMetadata = orgPageMetadata("settings.title");
 
-export default orgPage("settings", ({ orgId }) => <TimezoneSettings orgId={orgId} />);
+export default orgPage("settings", ({ orgId }) => (
+  <div className="space-y-6">
+    <TimezoneSettings orgId={orgId} />
+    <LabelSettings orgId={orgId} />
+    <QuickReplySettings orgId={orgId} />
+  </div>
+));
