@@ -8,7 +8,7 @@ import { orgPath } from "@/lib/auth/routes";
 import { RowOwner } from "@/components/inbox/row-owner";
 import { SessionStatusBadge, StageBadge, UnreadBadge } from "./badges";
 import { contactLabel } from "./contact";
-import { MessageText } from "./message-text";
+import { MessagePreview } from "./message-text";
 import { RelativeTime } from "./relative-time";
 import type { SessionItem } from "./types";
 
@@ -41,7 +41,7 @@ export function ConversationRow({ orgId, session, timeZone }: ConversationRowPro
                 {session.lastMessageDirection ? (
                   <span className="mr-1 text-slate-500">{t(`direction.${session.lastMessageDirection}`)}</span>
                 ) : null}
-                <MessageText text={session.lastMessagePreview} />
+                <MessagePreview text={session.lastMessagePreview} kind={session.lastMessageKind} />
               </>
             )}
           </p>

@@ -16,3 +16,17 @@ export function MessageText({ text }: { text: string }) {
     </>
   );
 }
+
+type PreviewKind = "image" | "video" | "audio" | "document" | "sticker" | "location" | "contact";
+
+/** The conversation list's preview: a file's kind in the UI's language, then its caption (or the text). */
+export function MessagePreview({ text, kind }: { text: string; kind: PreviewKind | "text" | null }) {
+  const t = useTranslations("conversations.whatsapp.kind");
+  if (kind === null || kind === "text") return <MessageText text={text} />;
+  return (
+    <>
+      <span className="font-medium italic">{t(kind)}</span>
+      {text.trim() === "" ? null : ` ${text}`}
+    </>
+  );
+}
