@@ -2,19 +2,22 @@
 
 import { isSessionStatus } from "@/lib/inbox/statuses";
 import { isSpinStage, SPIN_ORDER } from "@/lib/spin/types";
+import { useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { inputClasses } from "@/components/ui/field";
 import type { AgentView } from "@/components/agents/types";
+import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import type { ConversationFilters as Filters } from "./use-conversation-filters";
 
-type ConversationFiltersProps = { agents: AgentView[]; filters: Filters; onChange: (next: Filters) => void };
+type ConversationFiltersProps = { orgId: string; agents: AgentView[]; filters: Filters; onChange: (next: Filters) => void };
 
-export function ConversationFilters({ agents, filters, onChange }: ConversationFiltersProps) {
+export function ConversationFilters({ orgId, agents, filters, onChange }: ConversationFiltersProps) {
   const t = useTranslations("conversations.filters");
   const tStage = useTranslations("conversations.stage");
-  const ids = { agent: useId(), status: useId(), stage: useId() };
+  const labels = useQuery(api.labels.list, { orgId });
+  const ids = { agent: useId(), status: useId(), stage: useId(), label: useId() };
   return (
     <div role="group" aria-label={t("label")} className="flex flex-wrap gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-3 sm:px-5">
       <div className="min-w-48">
@@ -78,6 +81,26 @@ export function ConversationFilters({ agents, filters, onChange }: ConversationF
           ))}
         </select>
       </div>
+      {labels && labels.length > 0 ? (
+        <div className="min-w-40">
+          <label htmlFor={ids.label} className="text-xs font-medium text-slate-700">
+            {t("labelFilter")}
+          </label>
+          <select
+            id={ids.label}
+            value={filters.labelId ?? ""}
+            onChange={(event) => onChange({ ...filters, labelId: (event.target.value || undefined) as Id<"labels"> | undefined })}
+            className={inputClasses}
+          >
+            <option value="">{t("allLabels")}</option>
+            {labels.map((label) => (
+              <option key={label._id} value={label._id}>
+                {label.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
     </div>
   );
 }

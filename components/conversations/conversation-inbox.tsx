@@ -23,7 +23,7 @@ export function ConversationInbox({ orgId }: { orgId: string }) {
     <Card>
       <CardHeader title={t("listTitle")} description={t("timesIn", { timezone: org.timezone })} />
       <InboxLayout orgId={orgId} view={filters.view} onView={(view) => setFilters({ ...filters, view })}>
-        <ConversationFilters agents={agents} filters={filters} onChange={setFilters} />
+        <ConversationFilters orgId={orgId} agents={agents} filters={filters} onChange={setFilters} />
         {filters.view === "mine" ? <MentionedConversations orgId={orgId} timeZone={org.timezone} /> : null}
         <ConversationList orgId={orgId} filters={filters} timeZone={org.timezone} />
       </InboxLayout>
