@@ -77,6 +77,11 @@ async function signIn(page: Page, name: string) {
 
 const thread = () => admin.getByRole("log");
 
+/** The issue's journey on the simulator's phone page: what a customer really does on WhatsApp. */
+const PHONE_CUSTOMER = { name: "Carlos Telefone", number: "5511944443333" };
+const PHONE_CAPTION = "foto do balcão da loja";
+let phone: Page;
+
 describe("voice notes, photos and documents in the thread", () => {
   test("an admin connects an agent on the simulator's phone", async () => {
     await signIn(admin, "Adam Admin");
@@ -173,6 +178,49 @@ describe("voice notes, photos and documents in the thread", () => {
       instanceId: "7d6c1a2e-0000-4000-8000-000000000001",
     });
     await bubble.getByRole("img", { name: "Read" }).waitFor();
+  });
+
+  test("on the simulator's phone a customer sends a voice note and a photo with a caption; the thread plays and shows them", async () => {
+    phone = await adminContext.newPage();
+    await phone.goto(`${e2e.stack.whatsappUrl}/phone/${encodeURIComponent(instanceName)}`);
+    await phone.getByLabel("Name").fill(PHONE_CUSTOMER.name);
+    await phone.getByLabel("Phone number").fill(PHONE_CUSTOMER.number);
+    await phone.getByRole("button", { name: "Start chat" }).click();
+    await phone.getByRole("button", { name: "Voice note" }).click();
+    await phone.locator("#compose-text").fill(PHONE_CAPTION);
+    await phone.getByRole("button", { name: "Sample photo" }).click();
+
+    await admin.getByRole("link", { name: "Conversations", exact: true }).click();
+    await admin.getByRole("link", { name: new RegExp(PHONE_CUSTOMER.name) }).click();
+    await thread().locator("audio").waitFor();
+    await thread().getByText(PHONE_CAPTION).waitFor();
+    await thread().getByRole("img", { name: `Photo sent by ${PHONE_CUSTOMER.name}` }).waitFor();
+  });
+
+  test("the team's PDF reaches the customer's phone and turns to read ticks when the customer opens the chat", async () => {
+    await admin.getByTestId("composer-file-input").setInputFiles({ name: "catalogo.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
+    await admin.getByText("catalogo.pdf is ready to send").waitFor();
+    await admin.getByRole("button", { name: "Send", exact: true }).click();
+    await phone.getByText(/catalogo\.pdf/).waitFor();
+    // The customer looks at the chat: the phone reports READ.
+    await phone.bringToFront();
+    await phone.locator("#compose-text").focus();
+    const bubble = thread().locator("li", { has: thread().getByRole("link", { name: "Download catalogo.pdf" }) });
+    await bubble.getByRole("img", { name: "Read" }).waitFor();
+  });
+
+  test("a quoted reply and a reaction from the phone appear on the right bubbles", async () => {
+    const business = phone.locator("#messages li.out", { hasText: "catalogo.pdf" });
+    await business.getByRole("button", { name: "React with 👍" }).click();
+    await business.getByRole("button", { name: "Reply to this message" }).click();
+    await phone.locator("#compose-text").fill("Pode ser na terça?");
+    await phone.getByRole("button", { name: "Send", exact: true }).click();
+
+    const ours = thread().locator("li", { has: thread().getByRole("link", { name: "Download catalogo.pdf" }) });
+    await ours.getByRole("listitem", { name: "👍 from the customer" }).waitFor();
+    const reply = thread().locator("li", { hasText: "Pode ser na terça?" });
+    await reply.getByRole("button", { name: "Go to the quoted message" }).waitFor();
+    await snap(admin, "62-media-phone-quote-and-reaction");
   });
 
   test("screenshots at 390 and 1280 px, in English and in Brazilian Portuguese", async () => {
