@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { MessageView } from "@/components/conversations/types";
 import { cx } from "@/components/ui/cx";
-import { Avatar } from "./avatar";
+import { Avatar } from "@/components/ui/avatar";
 
 /** How each kind of author's bubble looks: the bot, a person, a private note. */
 export const AUTHOR_BUBBLE_CLASSES: Record<MessageView["author"], string> = {

@@ -9,19 +9,11 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingState } from "@/components/ui/spinner";
 import { stackedTable as st } from "@/components/ui/stacked-table";
+import { Avatar } from "@/components/ui/avatar";
 import { api } from "@/convex/_generated/api";
 import { roleAtLeast, type OrgRole } from "@/lib/auth/claims";
 import { ownerCountOf } from "@/lib/auth/team";
 import { MemberRoleSelect, RemoveMemberButton, type TeamRules } from "./member-controls";
-
-function initials(name: string): string {
-  const letters = name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((word) => word[0]?.toUpperCase() ?? "");
-  return letters.join("") || "?";
-}
 
 const headerCell = st.headerCell;
 
@@ -73,12 +65,7 @@ export function MembersTable({ orgId, viewerRole }: { orgId: string; viewerRole:
                 <tr key={member.userId} className={st.row}>
                   <th scope="row" className={`px-5 py-3 text-left text-sm font-medium text-slate-900 ${st.rowHeader}`}>
                     <span className="flex items-center gap-3">
-                      <span
-                        aria-hidden="true"
-                        className="grid size-8 shrink-0 place-items-center rounded-full bg-slate-200 text-xs font-semibold text-slate-700"
-                      >
-                        {initials(member.name)}
-                      </span>
+                      <Avatar name={member.name} className="size-8 bg-slate-200 text-xs text-slate-700" />
                       <span className="min-w-0 truncate">{member.name}</span>
                       {member.isViewer ? <Badge tone="brand">{t("common.you")}</Badge> : null}
                     </span>

@@ -1,5 +1,6 @@
 "use client";
 
+import { RowActions } from "./row-actions";
 import { useMutation, useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
@@ -125,21 +126,14 @@ export function LabelSettings({ orgId }: { orgId: string }) {
                       <>
                         <LabelChip label={label} />
                         {admin ? (
-                          <span className="flex gap-2">
-                            <Button variant="secondary" size="sm" onClick={() => setEditing(label._id)} aria-label={`${t("settings.edit")}: ${label.name}`}>
-                              {t("settings.edit")}
-                            </Button>
-                            <Button
-                              variant="ghost"
-                              size="sm"
-                              aria-label={`${t("settings.delete")}: ${label.name}`}
-                              onClick={() => {
-                                if (window.confirm(t("settings.deleteConfirm", { name: label.name }))) void remove({ orgId, labelId: label._id });
-                              }}
-                            >
-                              {t("settings.delete")}
-                            </Button>
-                          </span>
+                          <RowActions
+                            itemName={label.name}
+                            editLabel={t("settings.edit")}
+                            deleteLabel={t("settings.delete")}
+                            deleteQuestion={t("settings.deleteConfirm", { name: label.name })}
+                            onEdit={() => setEditing(label._id)}
+                            onDelete={() => void remove({ orgId, labelId: label._id })}
+                          />
                         ) : null}
                       </>
                     )}

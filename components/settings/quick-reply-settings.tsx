@@ -1,5 +1,6 @@
 "use client";
 
+import { RowActions } from "./row-actions";
 import { useMutation, useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
@@ -144,21 +145,14 @@ export function QuickReplySettings({ orgId }: { orgId: string }) {
                           <p className="mt-0.5 text-sm break-words whitespace-pre-wrap text-slate-700">{reply.text}</p>
                         </div>
                         {admin ? (
-                          <span className="flex gap-2">
-                            <Button variant="secondary" size="sm" aria-label={`${t("edit")}: /${reply.shortcut}`} onClick={() => setEditing(reply._id)}>
-                              {t("edit")}
-                            </Button>
-                            <Button
-                              variant="ghost"
-                              size="sm"
-                              aria-label={`${t("delete")}: /${reply.shortcut}`}
-                              onClick={() => {
-                                if (window.confirm(t("deleteConfirm", { shortcut: reply.shortcut }))) void remove({ orgId, quickReplyId: reply._id });
-                              }}
-                            >
-                              {t("delete")}
-                            </Button>
-                          </span>
+                          <RowActions
+                            itemName={`/${reply.shortcut}`}
+                            editLabel={t("edit")}
+                            deleteLabel={t("delete")}
+                            deleteQuestion={t("deleteConfirm", { shortcut: reply.shortcut })}
+                            onEdit={() => setEditing(reply._id)}
+                            onDelete={() => void remove({ orgId, quickReplyId: reply._id })}
+                          />
                         ) : null}
                       </>
                     )}
