@@ -78,7 +78,10 @@ function richFieldsView(message: Doc<"messages">, deleted: boolean) {
           },
     location: deleted ? null : (message.location ?? null),
     sharedContact: deleted ? null : (message.sharedContact ?? null),
-    quoted: quoted === undefined ? null : { externalId: quoted.externalId, text: quoted.text ?? null, messageId: quoted.messageId ?? null },
+    quoted:
+      quoted === undefined
+        ? null
+        : { externalId: quoted.externalId, text: quoted.text ?? null, kind: quoted.kind ?? null, messageId: quoted.messageId ?? null },
     reactions: (message.reactions ?? []).filter((reaction) => reaction.emoji !== "").map(({ emoji, fromMe }) => ({ emoji, fromMe })),
     editedAt: message.editedAt ?? null,
     previousTexts: deleted ? [] : (message.previousTexts ?? []).map((entry) => entry.text),

@@ -52,5 +52,6 @@ export async function quoteOfX(
   if (quoted === null || quoted.sessionId !== session._id) fail("NOT_FOUND", "The message to reply to does not exist.");
   if (quoted.externalId === undefined) fail("CONFLICT", "This message has not reached WhatsApp yet, so it cannot be quoted.");
   const text = quoted.deletedAt === undefined ? quoted.text.slice(0, QUOTE_SNIPPET_LENGTH) : undefined;
-  return { externalId: quoted.externalId, messageId: quoted._id, ...(text ? { text } : {}) };
+  const kind = quoted.kind !== undefined && quoted.kind !== "text" ? { kind: quoted.kind } : {};
+  return { externalId: quoted.externalId, messageId: quoted._id, ...(text ? { text } : {}), ...kind };
 }

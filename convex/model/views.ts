@@ -64,7 +64,16 @@ export const messageViewValidator = v.object({
   media: v.union(mediaViewValidator, v.null()),
   location: v.union(locationValidator, v.null()),
   sharedContact: v.union(sharedContactValidator, v.null()),
-  quoted: v.union(v.object({ externalId: v.string(), text: v.union(v.string(), v.null()), messageId: v.union(v.id("messages"), v.null()) }), v.null()),
+  // `kind` names a quoted file that has no words ("📄 Documento").
+  quoted: v.union(
+    v.object({
+      externalId: v.string(),
+      text: v.union(v.string(), v.null()),
+      kind: v.union(messageKindValidator, v.null()),
+      messageId: v.union(v.id("messages"), v.null()),
+    }),
+    v.null(),
+  ),
   reactions: v.array(v.object({ emoji: v.string(), fromMe: v.boolean() })),
   editedAt: v.union(v.number(), v.null()),
   previousTexts: v.array(v.string()),

@@ -153,7 +153,7 @@ describe("voice notes, photos and documents in the thread", () => {
     await admin.getByText("proposta.pdf is ready to send").waitFor();
     await admin.getByLabel("Reply to the customer").fill("Segue a proposta");
     await admin.getByRole("button", { name: "Send", exact: true }).click();
-    const chip = thread().getByRole("link", { name: "Download proposta.pdf" });
+    const chip = admin.getByRole("link", { name: "Download proposta.pdf" });
     await chip.waitFor();
     const bubble = thread().locator("li", { has: chip });
     await bubble.locator('[data-delivery="sent"], [data-delivery="delivered"], [data-delivery="read"]').waitFor();
@@ -180,49 +180,6 @@ describe("voice notes, photos and documents in the thread", () => {
     await bubble.getByRole("img", { name: "Read" }).waitFor();
   });
 
-  test("on the simulator's phone a customer sends a voice note and a photo with a caption; the thread plays and shows them", async () => {
-    phone = await adminContext.newPage();
-    await phone.goto(`${e2e.stack.whatsappUrl}/phone/${encodeURIComponent(instanceName)}`);
-    await phone.getByLabel("Name").fill(PHONE_CUSTOMER.name);
-    await phone.getByLabel("Phone number").fill(PHONE_CUSTOMER.number);
-    await phone.getByRole("button", { name: "Start chat" }).click();
-    await phone.getByRole("button", { name: "Voice note" }).click();
-    await phone.locator("#compose-text").fill(PHONE_CAPTION);
-    await phone.getByRole("button", { name: "Sample photo" }).click();
-
-    await admin.getByRole("link", { name: "Conversations", exact: true }).click();
-    await admin.getByRole("link", { name: new RegExp(PHONE_CUSTOMER.name) }).click();
-    await thread().locator("audio").waitFor();
-    await thread().getByText(PHONE_CAPTION).waitFor();
-    await thread().getByRole("img", { name: `Photo sent by ${PHONE_CUSTOMER.name}` }).waitFor();
-  });
-
-  test("the team's PDF reaches the customer's phone and turns to read ticks when the customer opens the chat", async () => {
-    await admin.getByTestId("composer-file-input").setInputFiles({ name: "catalogo.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
-    await admin.getByText("catalogo.pdf is ready to send").waitFor();
-    await admin.getByRole("button", { name: "Send", exact: true }).click();
-    await phone.getByText(/catalogo\.pdf/).waitFor();
-    // The customer looks at the chat: the phone reports READ.
-    await phone.bringToFront();
-    await phone.locator("#compose-text").focus();
-    const bubble = thread().locator("li", { has: thread().getByRole("link", { name: "Download catalogo.pdf" }) });
-    await bubble.getByRole("img", { name: "Read" }).waitFor();
-  });
-
-  test("a quoted reply and a reaction from the phone appear on the right bubbles", async () => {
-    const business = phone.locator("#messages li.out", { hasText: "catalogo.pdf" });
-    await business.getByRole("button", { name: "React with 👍" }).click();
-    await business.getByRole("button", { name: "Reply to this message" }).click();
-    await phone.locator("#compose-text").fill("Pode ser na terça?");
-    await phone.getByRole("button", { name: "Send", exact: true }).click();
-
-    const ours = thread().locator("li", { has: thread().getByRole("link", { name: "Download catalogo.pdf" }) });
-    await ours.getByRole("listitem", { name: "👍 from the customer" }).waitFor();
-    const reply = thread().locator("li", { hasText: "Pode ser na terça?" });
-    await reply.getByRole("button", { name: "Go to the quoted message" }).waitFor();
-    await snap(admin, "62-media-phone-quote-and-reaction");
-  });
-
   test("screenshots at 390 and 1280 px, in English and in Brazilian Portuguese", async () => {
     const url = admin.url();
     for (const locale of ["en-US", "pt-BR"]) {
@@ -240,5 +197,52 @@ describe("voice notes, photos and documents in the thread", () => {
       }
       await context.close();
     }
+  });
+
+  test("on the simulator's phone a customer sends a voice note and a photo with a caption; the thread plays and shows them", async () => {
+    phone = await adminContext.newPage();
+    await phone.goto(`${e2e.stack.whatsappUrl}/phone/${encodeURIComponent(instanceName)}`);
+    await phone.getByLabel("Name").fill(PHONE_CUSTOMER.name);
+    await phone.getByLabel("Phone number").fill(PHONE_CUSTOMER.number);
+    await phone.getByRole("button", { name: "Start chat" }).click();
+    await phone.getByRole("button", { name: "Voice note" }).click();
+    // The phone shows each message once sent; the caption is typed only then (sending clears the box).
+    await phone.locator("#messages li.in").first().waitFor();
+    await phone.locator("#compose-text").fill(PHONE_CAPTION);
+    await phone.getByRole("button", { name: "Sample photo" }).click();
+    await phone.getByRole("img", { name: `Photo: ${PHONE_CAPTION}` }).waitFor();
+
+    await admin.getByRole("link", { name: "Conversations", exact: true }).click();
+    await admin.getByRole("link", { name: new RegExp(PHONE_CUSTOMER.name) }).click();
+    await admin.getByRole("heading", { name: PHONE_CUSTOMER.name }).waitFor();
+    await thread().locator("audio").waitFor();
+    await thread().getByText(PHONE_CAPTION).waitFor();
+    await thread().getByRole("img", { name: `Photo sent by ${PHONE_CUSTOMER.name}` }).waitFor();
+  });
+
+  test("the team's PDF reaches the customer's phone and turns to read ticks when the customer opens the chat", async () => {
+    await admin.getByTestId("composer-file-input").setInputFiles({ name: "catalogo.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
+    await admin.getByText("catalogo.pdf is ready to send").waitFor();
+    await admin.getByRole("button", { name: "Send", exact: true }).click();
+    await phone.getByText(/catalogo\.pdf/).waitFor();
+    // The customer looks at the chat: the phone reports READ.
+    await phone.bringToFront();
+    await phone.locator("#compose-text").focus();
+    const bubble = thread().locator("li", { has: admin.getByRole("link", { name: "Download catalogo.pdf" }) });
+    await bubble.getByRole("img", { name: "Read" }).waitFor();
+  });
+
+  test("a quoted reply and a reaction from the phone appear on the right bubbles", async () => {
+    const business = phone.locator("#messages li.out", { hasText: "catalogo.pdf" });
+    await business.getByRole("button", { name: "React with 👍" }).click();
+    await business.getByRole("button", { name: "Reply to this message" }).click();
+    await phone.locator("#compose-text").fill("Pode ser na terça?");
+    await phone.getByRole("button", { name: "Send", exact: true }).click();
+
+    const ours = thread().locator("li", { has: admin.getByRole("link", { name: "Download catalogo.pdf" }) });
+    await ours.getByRole("listitem", { name: "👍 from the customer" }).waitFor();
+    const reply = thread().locator("li", { hasText: "Pode ser na terça?" });
+    await reply.getByRole("button", { name: "Go to the quoted message" }).waitFor();
+    await snap(admin, "62-media-phone-quote-and-reaction");
   });
 });

@@ -7,11 +7,14 @@ import { useThreadActions } from "./thread-context";
 /** The message a bubble replies to: who wrote it and its first words; a click goes to it when loaded. */
 export function QuotedBlock({ quoted, author }: { quoted: NonNullable<MessageView["quoted"]>; author: string | null }) {
   const t = useTranslations("conversations.whatsapp");
+  const tKind = useTranslations("conversations.whatsapp.kind");
   const actions = useThreadActions();
+  // The quoted words; a file without words by its kind ("📄 Document"); "not available" when unknown.
+  const snippet = quoted.text ?? (quoted.kind !== null && quoted.kind !== "text" ? tKind(quoted.kind) : t("quotedUnavailable"));
   const body = (
     <>
       <span className="block text-xs font-medium text-brand-800">{author ?? t("quotedMessage")}</span>
-      <span className="line-clamp-2 text-xs text-slate-700">{quoted.text ?? t("quotedUnavailable")}</span>
+      <span className="line-clamp-2 text-xs text-slate-700">{snippet}</span>
     </>
   );
   const className = "mb-1 block w-full rounded border-l-4 border-brand-600 bg-slate-900/5 px-2 py-1 text-left";
