@@ -17,12 +17,14 @@ type ConfirmActionProps = {
   pendingLabel: string;
   danger?: boolean;
   disabled?: boolean;
+  /** Names what the button acts on for screen readers when several rows share one label ("Delete: Hot lead"). */
+  ariaLabel?: string;
   /** Resolves when done; a rejection is shown in the dialog, which then stays open. */
   run: () => Promise<void>;
 };
 
 /** A button that asks first, then runs the action with a pending state and a translated error. */
-export function ConfirmAction({ label, title, body, confirmLabel, pendingLabel, danger, disabled, run }: ConfirmActionProps) {
+export function ConfirmAction({ label, title, body, confirmLabel, pendingLabel, danger, disabled, ariaLabel, run }: ConfirmActionProps) {
   const t = useTranslations("agents.actions");
   const errorMessage = useErrorMessage();
   const [open, setOpen] = useState(false);
@@ -49,6 +51,7 @@ export function ConfirmAction({ label, title, body, confirmLabel, pendingLabel, 
         variant={danger ? "danger" : "secondary"}
         size="sm"
         disabled={disabled}
+        aria-label={ariaLabel}
         onClick={() => {
           setError(null);
           setOpen(true);

@@ -130,9 +130,10 @@ export function LabelSettings({ orgId }: { orgId: string }) {
                             itemName={label.name}
                             editLabel={t("settings.edit")}
                             deleteLabel={t("settings.delete")}
+                            deletingLabel={t("settings.deleting")}
                             deleteQuestion={t("settings.deleteConfirm", { name: label.name })}
                             onEdit={() => setEditing(label._id)}
-                            onDelete={() => void remove({ orgId, labelId: label._id })}
+                            onDelete={async () => void (await remove({ orgId, labelId: label._id }))}
                           />
                         ) : null}
                       </>

@@ -149,9 +149,10 @@ export function QuickReplySettings({ orgId }: { orgId: string }) {
                             itemName={`/${reply.shortcut}`}
                             editLabel={t("edit")}
                             deleteLabel={t("delete")}
+                            deletingLabel={t("deleting")}
                             deleteQuestion={t("deleteConfirm", { shortcut: reply.shortcut })}
                             onEdit={() => setEditing(reply._id)}
-                            onDelete={() => void remove({ orgId, quickReplyId: reply._id })}
+                            onDelete={async () => void (await remove({ orgId, quickReplyId: reply._id }))}
                           />
                         ) : null}
                       </>
