@@ -2,6 +2,7 @@
 
 import { usePaginatedQuery } from "convex/react";
 import { useFormatter, useTranslations } from "next-intl";
+import { useSearchParams } from "next/navigation";
 import { Fragment, useEffect, useMemo, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,9 +10,12 @@ import { LoadingState, Spinner } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { firstUnreadId, NewMessagesDivider } from "@/components/inbox/new-messages-divider";
+import { jumpToMessage } from "./media/thread-context";
 import { MessageBubble } from "./message-bubble";
 
 const PAGE_SIZE = 30;
+// A search result older than this many pages is not hunted for: the thread stays at its newest.
+const MAX_PAGES_TO_FIND = 10;
 
 type MessageThreadProps = {
   orgId: string;
@@ -47,6 +51,15 @@ export function MessageThread({ orgId, sessionId, customerLabel, timeZone, newAf
     const element = scroller.current;
     if (element !== null && newestId !== undefined) element.scrollTop = element.scrollHeight;
   }, [newestId]);
+
+  // Opened from a search result (`?message=<id>`): older pages load until the message is on the page, then it is shown.
+  const wanted = useSearchParams().get("message");
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (wanted === null || shown.current === wanted || status === "LoadingFirstPage" || status === "LoadingMore") return;
+    if (jumpToMessage(wanted as Id<"messages">)) shown.current = wanted;
+    else if (status === "CanLoadMore" && results.length < PAGE_SIZE * MAX_PAGES_TO_FIND) loadMore(PAGE_SIZE);
+  }, [wanted, status, results.length, loadMore]);
 
   if (status === "LoadingFirstPage") return <LoadingState label={t("loading")} />;
   if (messages.length === 0) return <EmptyState title={t("empty")} body={t("emptyBody")} />;

@@ -94,7 +94,7 @@ export function InboxSearch({ orgId, timeZone }: { orgId: string; timeZone: stri
                   <ul className="divide-y divide-slate-100">
                     {messages.results.map((hit) => (
                       <li key={hit._id}>
-                        <Link href={orgPath(orgId, `/conversations/${hit.sessionId}`)} className="block py-2 hover:bg-slate-50">
+                        <Link href={orgPath(orgId, `/conversations/${hit.sessionId}?message=${hit._id}`)} className="block py-2 hover:bg-slate-50">
                           <span className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-600">
                             <span className="font-medium text-slate-900">{contactLabel({ contactName: hit.contactName, contactNumber: hit.contactNumber })}</span>
                             {hit.author === "note" ? <span className="rounded bg-amber-100 px-1 text-amber-900">{t("note")}</span> : null}

@@ -129,6 +129,8 @@ describe("inbox tools", () => {
     await snapBoth(adam, "63-search-orcamento");
     await hit.click();
     await adam.getByRole("log").getByText(CUSTOMER_TEXT).waitFor();
+    // The thread goes to the message found and flashes it.
+    await adam.getByRole("log").locator('li[data-highlighted="true"]', { hasText: CUSTOMER_TEXT }).waitFor();
   });
 
   test("Olivia, in Portuguese, sees the note that mentions her", async () => {

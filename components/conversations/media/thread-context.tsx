@@ -22,7 +22,7 @@ const ThreadContext = createContext<ThreadActions | null>(null);
 export const messageAnchorId = (messageId: string) => `message-${messageId}`;
 
 /** Scrolls to a message on the page and flashes it; false when it is not loaded. */
-function jumpToMessage(messageId: Id<"messages">): boolean {
+export function jumpToMessage(messageId: Id<"messages">): boolean {
   const element = document.getElementById(messageAnchorId(messageId));
   if (element === null) return false;
   const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
