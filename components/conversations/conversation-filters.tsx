@@ -19,8 +19,8 @@ export function ConversationFilters({ orgId, agents, filters, onChange }: Conver
   const labels = useQuery(api.labels.list, { orgId });
   const ids = { agent: useId(), status: useId(), stage: useId(), label: useId() };
   return (
-    <div role="group" aria-label={t("label")} className="flex flex-wrap gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-3 sm:px-5">
-      <div className="min-w-48">
+    <div role="group" aria-label={t("label")} className="grid grid-cols-2 gap-x-3 gap-y-2 border-b border-slate-200 px-4 py-3 sm:flex sm:flex-wrap sm:gap-x-4 sm:px-5">
+      <div className="min-w-0 sm:min-w-48">
         <label htmlFor={ids.agent} className="text-xs font-medium text-slate-700">
           {t("agent")}
         </label>
@@ -40,7 +40,7 @@ export function ConversationFilters({ orgId, agents, filters, onChange }: Conver
           ))}
         </select>
       </div>
-      <div className="min-w-40">
+      <div className="min-w-0 sm:min-w-40">
         <label htmlFor={ids.status} className="text-xs font-medium text-slate-700">
           {t("status")}
         </label>
@@ -60,7 +60,7 @@ export function ConversationFilters({ orgId, agents, filters, onChange }: Conver
           <option value="resolved">{t("resolved")}</option>
         </select>
       </div>
-      <div className="min-w-40">
+      <div className="min-w-0 sm:min-w-40">
         <label htmlFor={ids.stage} className="text-xs font-medium text-slate-700">
           {t("stage")}
         </label>
@@ -82,7 +82,7 @@ export function ConversationFilters({ orgId, agents, filters, onChange }: Conver
         </select>
       </div>
       {labels && labels.length > 0 ? (
-        <div className="min-w-40">
+        <div className="min-w-0 sm:min-w-40">
           <label htmlFor={ids.label} className="text-xs font-medium text-slate-700">
             {t("labelFilter")}
           </label>
