@@ -155,6 +155,8 @@ export const sessionFields = {
   lastMessageDirection: v.optional(directionValidator),
   // The newest message's kind: the list renders "📷 Photo" / "🎤 Voice message" itself (absent: text).
   lastMessageKind: v.optional(messageKindValidator),
+  // The newest message was deleted by the customer: the list says so instead of showing its words.
+  lastMessageDeleted: v.optional(v.boolean()),
   unreadCount: v.number(),
   // The bot's bookkeeping (DESIGN "SPIN replies"): customer messages are numbered as they arrive;
   // a reply covers every number up to the one it was planned with, so none is answered twice or lost.

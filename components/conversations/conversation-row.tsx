@@ -41,7 +41,11 @@ export function ConversationRow({ orgId, session, timeZone }: ConversationRowPro
                 {session.lastMessageDirection ? (
                   <span className="mr-1 text-slate-500">{t(`direction.${session.lastMessageDirection}`)}</span>
                 ) : null}
-                <MessagePreview text={session.lastMessagePreview} kind={session.lastMessageKind} />
+                {session.lastMessageDeleted ? (
+                  <span className="italic">{t("deletedPreview")}</span>
+                ) : (
+                  <MessagePreview text={session.lastMessagePreview} kind={session.lastMessageKind} />
+                )}
               </>
             )}
           </p>

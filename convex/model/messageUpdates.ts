@@ -77,12 +77,17 @@ async function applyAll(db: DatabaseWriter, message: Doc<"messages">, updates: M
   return { message: current, changed: true };
 }
 
-/** An edit of the conversation's newest message changes the list's preview too. */
+/**
+ * An edit of the conversation's newest message changes the list's preview too; a delete takes its
+ * words out of the list (the customer withdrew them), which then says the message was deleted.
+ */
 async function refreshPreview(db: DatabaseWriter, before: Doc<"messages">, after: Doc<"messages">) {
-  if (before.text === after.text) return;
+  const deletedNow = before.deletedAt === undefined && after.deletedAt !== undefined;
+  if (before.text === after.text && !deletedNow) return;
   const session = await db.get("sessions", after.sessionId);
   if (session === null || session.lastMessageAt !== after.sentAt) return;
-  await db.patch("sessions", session._id, { lastMessagePreview: previewOf(after.text) });
+  const preview = deletedNow ? { lastMessagePreview: "", lastMessageDeleted: true } : { lastMessagePreview: previewOf(after.text) };
+  await db.patch("sessions", session._id, preview);
 }
 
 /** One update for a stored message. */

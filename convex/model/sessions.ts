@@ -44,6 +44,7 @@ function listRowPatch(session: SessionState, message: ArrivedMessage): Partial<D
           lastMessageDirection: message.direction,
           // Absent for text (a patch with undefined clears a previous photo's kind).
           lastMessageKind: message.kind === undefined || message.kind === "text" ? undefined : message.kind,
+          lastMessageDeleted: undefined,
         }
       : {}),
     ...(message.direction === "in" ? { unreadCount: session.unreadCount + 1 } : {}),
@@ -183,6 +184,7 @@ export async function toSessionListItem(db: DatabaseReader, session: Doc<"sessio
     lastMessagePreview: session.lastMessagePreview ?? null,
     lastMessageDirection: session.lastMessageDirection ?? null,
     lastMessageKind: session.lastMessageKind ?? null,
+    lastMessageDeleted: session.lastMessageDeleted ?? false,
     botPaused: session.botPaused,
     needsAttention: session.needsAttention,
     handoffSuggested: session.handoffSuggested ?? false,

@@ -26,6 +26,7 @@ export const sessionListItemValidator = v.object({
   lastMessageDirection: v.union(messageFields.direction, v.null()),
   // The newest message's kind when not text (the list renders "📷 Photo"); null for text.
   lastMessageKind: v.union(messageKindValidator, v.null()),
+  lastMessageDeleted: v.boolean(),
   botPaused: sessionFields.botPaused,
   needsAttention: sessionFields.needsAttention,
   handoffSuggested: v.boolean(),

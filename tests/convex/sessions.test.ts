@@ -49,6 +49,7 @@ describe("list", () => {
       lastMessagePreview: "Quanto custa?",
       lastMessageDirection: "in",
       lastMessageKind: null,
+      lastMessageDeleted: false,
       botPaused: false,
       needsAttention: false,
       handoffSuggested: false,

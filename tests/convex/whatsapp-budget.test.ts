@@ -59,7 +59,7 @@ describe("document reads per ingest", () => {
       "messages.update before its message (kept)": 2,
       // + the session, when the edited message may be its newest.
       "messages.edited": 5,
-      "messages.delete": 4,
+      "messages.delete": 5,
       "a reaction": 4,
       "contacts.upsert for a known customer": 4,
       "contacts.upsert for someone who never wrote": 2,

@@ -157,6 +157,16 @@ describe("deletes for everyone", () => {
     expect(message.text).toBe("Olá, quero saber o preço");
     expect(await deliverOk(evolutionFixture("upsert-revoke"))).toEqual({ success: true, outcome: "unchanged" });
   });
+  test("deleting the newest message takes its words out of the conversation list, until a newer message arrives", async () => {
+    await deliverOk(evolutionFixture("upsert-text"));
+    await deliverOk(evolutionFixture("delete"));
+    const sessionRow = async () => (await t.run((ctx) => ctx.db.query("sessions").collect()))[0];
+    expect(await sessionRow()).toMatchObject({ lastMessagePreview: "", lastMessageDeleted: true });
+    await deliverOk(upsert({ id: "3A0000000000000000B2", text: "Oi de novo", timestamp: TS2 }));
+    const after = await sessionRow();
+    expect(after.lastMessagePreview).toBe("Oi de novo");
+    expect(after.lastMessageDeleted).toBeUndefined();
+  });
 });
 
 describe("reactions", () => {
