@@ -1,10 +1,10 @@
 "use client";
 
-import { isSessionStatus, SESSION_STATUSES } from "@/lib/inbox/statuses";
+import { isSessionStatus } from "@/lib/inbox/statuses";
 import { isSpinStage, SPIN_ORDER } from "@/lib/spin/types";
 import { useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
-import { useId, type ReactNode } from "react";
+import { useId } from "react";
 import { inputClasses } from "@/components/ui/field";
 import type { AgentView } from "@/components/agents/types";
 import { api } from "@/convex/_generated/api";
@@ -13,72 +13,93 @@ import type { ConversationFilters as Filters } from "./use-conversation-filters"
 
 type ConversationFiltersProps = { orgId: string; agents: AgentView[]; filters: Filters; onChange: (next: Filters) => void };
 
-type FilterSelectProps = {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  /** Option values and their words, after the "all" option (whose value is ""), when there is one. */
-  options: { value: string; label: string }[];
-  allLabel?: string;
-  wide?: boolean;
-};
-
-/** One labelled filter select; two to a row on a phone, side by side from `sm`. */
-function FilterSelect({ label, value, onChange, options, allLabel, wide }: FilterSelectProps): ReactNode {
-  const id = useId();
-  return (
-    <div className={wide ? "min-w-0 sm:min-w-48" : "min-w-0 sm:min-w-40"}>
-      <label htmlFor={id} className="text-xs font-medium text-slate-700">
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)} className={inputClasses}>
-        {allLabel === undefined ? null : <option value="">{allLabel}</option>}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export function ConversationFilters({ orgId, agents, filters, onChange }: ConversationFiltersProps) {
   const t = useTranslations("conversations.filters");
   const tStage = useTranslations("conversations.stage");
   const labels = useQuery(api.labels.list, { orgId });
+  const ids = { agent: useId(), status: useId(), stage: useId(), label: useId() };
   return (
     <div role="group" aria-label={t("label")} className="grid grid-cols-2 gap-x-3 gap-y-2 border-b border-slate-200 px-4 py-3 sm:flex sm:flex-wrap sm:gap-x-4 sm:px-5">
-      <FilterSelect
-        wide
-        label={t("agent")}
-        value={filters.agentId ?? ""}
-        allLabel={t("allAgents")}
-        options={agents.map((agent) => ({ value: agent._id, label: agent.name }))}
-        onChange={(value) => onChange({ ...filters, agentId: (value || undefined) as Id<"agents"> | undefined })}
-      />
-      <FilterSelect
-        label={t("status")}
-        value={filters.status ?? "open"}
-        options={SESSION_STATUSES.map((status) => ({ value: status, label: t(status) }))}
-        // Views show open conversations unless asked otherwise: open is the URL's default.
-        onChange={(value) => onChange({ ...filters, status: isSessionStatus(value) && value !== "open" ? value : undefined })}
-      />
-      <FilterSelect
-        label={t("stage")}
-        value={filters.stage ?? ""}
-        allLabel={t("allStages")}
-        options={SPIN_ORDER.map((stage) => ({ value: stage, label: tStage(stage) }))}
-        onChange={(value) => onChange({ ...filters, stage: isSpinStage(value) ? value : undefined })}
-      />
+      <div className="min-w-0 sm:min-w-48">
+        <label htmlFor={ids.agent} className="text-xs font-medium text-slate-700">
+          {t("agent")}
+        </label>
+        <select
+          id={ids.agent}
+          value={filters.agentId ?? ""}
+          onChange={(event) =>
+            onChange({ ...filters, agentId: (event.target.value || undefined) as Id<"agents"> | undefined })
+          }
+          className={inputClasses}
+        >
+          <option value="">{t("allAgents")}</option>
+          {agents.map((agent) => (
+            <option key={agent._id} value={agent._id}>
+              {agent.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="min-w-0 sm:min-w-40">
+        <label htmlFor={ids.status} className="text-xs font-medium text-slate-700">
+          {t("status")}
+        </label>
+        <select
+          id={ids.status}
+          value={filters.status ?? "open"}
+          onChange={(event) => {
+            const value = event.target.value;
+            // Views show open conversations unless asked otherwise: open is the URL's default.
+            onChange({ ...filters, status: isSessionStatus(value) && value !== "open" ? value : undefined });
+          }}
+          className={inputClasses}
+        >
+          <option value="open">{t("open")}</option>
+          <option value="pending">{t("pending")}</option>
+          <option value="snoozed">{t("snoozed")}</option>
+          <option value="resolved">{t("resolved")}</option>
+        </select>
+      </div>
+      <div className="min-w-0 sm:min-w-40">
+        <label htmlFor={ids.stage} className="text-xs font-medium text-slate-700">
+          {t("stage")}
+        </label>
+        <select
+          id={ids.stage}
+          value={filters.stage ?? ""}
+          onChange={(event) => {
+            const value = event.target.value;
+            onChange({ ...filters, stage: isSpinStage(value) ? value : undefined });
+          }}
+          className={inputClasses}
+        >
+          <option value="">{t("allStages")}</option>
+          {SPIN_ORDER.map((stage) => (
+            <option key={stage} value={stage}>
+              {tStage(stage)}
+            </option>
+          ))}
+        </select>
+      </div>
       {labels && labels.length > 0 ? (
-        <FilterSelect
-          label={t("labelFilter")}
-          value={filters.labelId ?? ""}
-          allLabel={t("allLabels")}
-          options={labels.map((label) => ({ value: label._id, label: label.name }))}
-          onChange={(value) => onChange({ ...filters, labelId: (value || undefined) as Id<"labels"> | undefined })}
-        />
+        <div className="min-w-0 sm:min-w-40">
+          <label htmlFor={ids.label} className="text-xs font-medium text-slate-700">
+            {t("labelFilter")}
+          </label>
+          <select
+            id={ids.label}
+            value={filters.labelId ?? ""}
+            onChange={(event) => onChange({ ...filters, labelId: (event.target.value || undefined) as Id<"labels"> | undefined })}
+            className={inputClasses}
+          >
+            <option value="">{t("allLabels")}</option>
+            {labels.map((label) => (
+              <option key={label._id} value={label._id}>
+                {label.name}
+              </option>
+            ))}
+          </select>
+        </div>
       ) : null}
     </div>
   );
