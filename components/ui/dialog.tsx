@@ -13,26 +13,21 @@ type DialogProps = {
   dismissible?: boolean;
 };
 
-/** A native <dialog> shown modally while `open` (the page behind inert) and closed otherwise. */
-export function useModalDialog(open: boolean) {
+/**
+ * A modal on the native <dialog>: `showModal()` makes the rest of the page inert (focus stays inside),
+ * Escape asks to close, and the browser returns focus to the opener afterwards.
+ */
+export function Dialog({ open, title, description, children, footer, onClose, dismissible = true }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
   useEffect(() => {
     const dialog = ref.current;
     if (dialog === null) return;
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
-  return ref;
-}
-
-/**
- * A modal on the native <dialog>: `showModal()` makes the rest of the page inert (focus stays inside),
- * Escape asks to close, and the browser returns focus to the opener afterwards.
- */
-export function Dialog({ open, title, description, children, footer, onClose, dismissible = true }: DialogProps) {
-  const ref = useModalDialog(open);
-  const titleId = useId();
-  const descriptionId = useId();
 
   return (
     <dialog

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { useModalDialog } from "@/components/ui/dialog";
 
 type ImageViewerProps = {
   url: string;
@@ -17,7 +17,14 @@ type ImageViewerProps = {
  */
 export function ImageViewer({ url, alt, open, onClose }: ImageViewerProps) {
   const t = useTranslations("conversations.whatsapp");
-  const ref = useModalDialog(open);
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog === null) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
 
   return (
     <dialog
