@@ -7,6 +7,8 @@ import { ROLLUP_TABLES } from "../lib/metrics/contributions";
 import { SPIN_ORDER, type SpinStage } from "../lib/spin/types";
 import { SESSION_STATUSES } from "../lib/inbox/statuses";
 import { DELIVERY_STATES, MEDIA_STATES, MESSAGE_KINDS } from "../lib/whatsapp/types";
+import { ONBOARDING_STEPS } from "../lib/onboarding";
+import { WEEKDAYS } from "../lib/business-hours";
 
 // Shared validators: reused by function `args`/`returns` so the wire shape never drifts from storage.
 // Enum-like sets are defined once in lib/ (as const arrays) and turned into validators here.
@@ -102,6 +104,16 @@ export type Role = Infer<typeof roleValidator>;
 export type { SpinStage };
 export type BotLanguage = Infer<typeof botLanguageValidator>;
 
+export const onboardingStepValidator = literals(...ONBOARDING_STEPS);
+/** The first-run checklist's progress: steps finished and steps the owner chose to skip. */
+export const onboardingValidator = v.object({
+  done: v.array(onboardingStepValidator),
+  skipped: v.array(onboardingStepValidator),
+  finishedAt: v.optional(v.number()),
+});
+/** Weekly opening hours in the org's time zone (lib/business-hours.ts); a weekday with no interval is closed. */
+export const openingIntervalValidator = v.object({ day: literals(...WEEKDAYS), opens: v.string(), closes: v.string() });
+
 export const organizationFields = {
   externalId: v.string(),
   name: v.string(),
@@ -115,6 +127,11 @@ export const organizationFields = {
   rollupGeneration: v.optional(v.number()),
   rollupTimeZone: v.optional(v.string()),
   rollupRebuild: v.optional(rollupRebuildValidator),
+  // Absent: hours were never set, so nothing is ever "outside business hours".
+  businessHours: v.optional(v.array(openingIntervalValidator)),
+  // The language new agents' bots start with; absent: "auto" (the customer's own).
+  defaultBotLanguage: v.optional(botLanguageValidator),
+  onboarding: v.optional(onboardingValidator),
 };
 
 export const userFields = {
