@@ -9,6 +9,9 @@ import { ORG_NAME_MAX_LENGTH } from "./local/model";
  * Owners and admins rename; only owners delete, and only after typing the organization's name.
  */
 
+/** `/select-org?notice=…` after a deletion: the page says what happened. */
+export const ORGANIZATION_DELETED_NOTICE = "organization-deleted";
+
 /** What an auth provider does to an organization. */
 export type OrganizationAdmin = {
   /** The name the provider has now; null when the organization does not exist (any more). */
