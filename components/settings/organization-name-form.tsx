@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { renameOrganization } from "@/app/org/[orgId]/settings/organization-actions";
@@ -12,6 +13,7 @@ import { organizationName } from "@/lib/auth/organization";
 /** Renames through the auth provider; the header and this card follow when its webhook lands. */
 export function OrganizationNameForm({ orgId, current }: { orgId: string; current: string }) {
   const t = useTranslations("organizationSettings.name");
+  const router = useRouter();
   const ids = { input: useId(), hint: useId() };
   const [draft, setDraft] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -28,6 +30,8 @@ export function OrganizationNameForm({ orgId, current }: { orgId: string; curren
     if (await run(() => renameOrganization({ orgId, name }))) {
       setDraft(null);
       setSaved(name);
+      // The header's organization switcher is rendered from the provider's session on the server.
+      router.refresh();
     }
   }
 
