@@ -11,7 +11,7 @@ import { actorUserIdOf, agentProfileX, liveAgentX, newWebhookSecret, unusedInsta
 import { recordAudit } from "./model/audit";
 import { resolveConversationsOfRemovedAgent } from "./agentRemoval";
 import { agentKnowledgeValidator } from "./schema";
-import { failFromGateway, gatewayFromEnv, webhookTargetFor } from "./model/gateway";
+import { failFromGateway, gatewayFromEnv, retireInstance, webhookTargetFor } from "./model/gateway";
 
 /**
  * An agent's life on the WhatsApp gateway (Evolution API): each admin action beside the database
@@ -202,14 +202,14 @@ export const disconnect = orgAction({
   },
 });
 
-/** Deletes the gateway instance and hides the agent; its conversations stay readable. A second call is NOT_FOUND. */
+/** Logs out and deletes the gateway instance and hides the agent; its conversations stay readable. A second call is NOT_FOUND. */
 export const remove = orgAction({
   role: "admin",
   args: agentArgs,
   returns: v.null(),
   handler: async (ctx, { agentId }): Promise<null> => {
     const actor = { orgId: ctx.org._id, agentId, actorExternalId: ctx.viewerExternalId };
-    await onGateway(ctx, agentId, (gateway, instanceName) => gateway.deleteInstance(instanceName), {
+    await onGateway(ctx, agentId, retireInstance, {
       record: () => ctx.runMutation(internal.agentGateway.markUnlinked, { ...actor, deleted: true }),
     });
     return null;

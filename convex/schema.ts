@@ -473,4 +473,21 @@ export default defineSchema({
   ]),
 
   auditLog: defineTable(auditEntryFields).index("by_org_and_at", ["orgId", "at"]),
+
+  // The gateway half of deleting an organization: one row per WhatsApp instance to log out and delete
+  // (convex/gatewayCleanup.ts). Global on purpose (no orgId): the purge removes every tenant row,
+  // agents included, and this record must outlive it so the outcome can be inspected. It copies the
+  // instance name, the only thing the gateway calls need (instance names are unique across orgs).
+  gatewayCleanups: defineTable({
+    instanceName: v.string(),
+    /** The organization's tombstone, which the purge keeps. */
+    deletedOrgId: v.id("organizations"),
+    state: literals("pending", "done", "failed"),
+    attempts: v.number(),
+    lastError: v.optional(v.string()),
+    createdAt: v.number(),
+    finishedAt: v.optional(v.number()),
+  })
+    .index("by_instanceName", ["instanceName"])
+    .index("by_state_and_finishedAt", ["state", "finishedAt"]),
 });

@@ -5,6 +5,7 @@ import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { recordAudit } from "./audit";
+import { scheduleGatewayCleanups } from "./gatewayCleanup";
 import { membershipOf, orgByExternalId, userByExternalId } from "./directory";
 
 /**
@@ -43,7 +44,11 @@ export async function upsertOrganization(ctx: MutationCtx, profile: OrgProfile):
   return await ctx.db.get("organizations", existing._id);
 }
 
-/** Refused by the guard from this moment on; its rows are purged in scheduled batches. */
+/**
+ * Refused by the guard from this moment on; every WhatsApp instance it had is logged out and deleted
+ * on the gateway (convex/gatewayCleanup.ts) and its rows are purged in scheduled batches. The same path
+ * for a deletion made in SpinDesk's settings (through the auth provider) and one made in Clerk.
+ */
 export async function deleteOrganization(ctx: MutationCtx, externalId: string): Promise<void> {
   const existing = await orgByExternalId(ctx.db, externalId);
   if (existing?.deletedAt !== undefined) return;
@@ -54,6 +59,8 @@ export async function deleteOrganization(ctx: MutationCtx, externalId: string): 
   }
   await ctx.db.patch("organizations", existing._id, { deletedAt: Date.now() });
   await recordAudit(ctx.db, { orgId: existing._id, action: "organization.deleted", target: `organization:${externalId}` });
+  // First the gateway cleanups, which copy the instance names the purge is about to delete.
+  await scheduleGatewayCleanups(ctx, existing._id);
   await ctx.scheduler.runAfter(0, internal.purge.purgeOrganizationBatch, { orgId: existing._id });
 }
 

@@ -11,6 +11,22 @@ export function gatewayFromEnv(): EvolutionClient {
   return createEvolutionClient({ baseUrl: env.EVOLUTION_API_URL, apiKey: env.EVOLUTION_API_KEY });
 }
 
+/**
+ * Takes a number off the gateway for good: logs the phone out (so WhatsApp unlinks the device), then
+ * deletes the instance. Safe to repeat: a closed instance logs out as a no-op and an instance the
+ * gateway no longer knows is already retired. Used when an agent is removed and when its
+ * organization is deleted.
+ */
+export async function retireInstance(gateway: EvolutionClient, instanceName: string): Promise<void> {
+  try {
+    await gateway.logout(instanceName);
+  } catch (error) {
+    if (error instanceof GatewayError && error.kind === "not_found") return;
+    throw error;
+  }
+  await gateway.deleteInstance(instanceName);
+}
+
 /** Where Evolution delivers an agent's events, signed with the agent's own secret. */
 export function webhookTargetFor(webhookSecret: string): WebhookTarget {
   const siteUrl = env.CONVEX_SITE_URL;

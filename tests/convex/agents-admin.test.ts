@@ -105,6 +105,17 @@ describe("disconnect", () => {
 });
 
 describe("remove", () => {
+  test("logs the phone out before deleting the instance, as deleting the organization does", async () => {
+    const scene = await orgWithAdmin();
+    const { agentId, instanceName } = await createAgent(scene);
+    scene.gateway.setState(instanceName, "open");
+    scene.gateway.calls.length = 0;
+
+    await scene.asAdmin.action(api.agentGateway.remove, { orgId: ORG, agentId });
+
+    expect(scene.gateway.calls.map((call) => call.route)).toEqual(["DELETE /instance/logout", "DELETE /instance/delete"]);
+  });
+
   test("deletes the instance and hides the agent while its conversations stay readable", async () => {
     const scene = await orgWithAdmin();
     const { agentId, instanceName } = await createAgent(scene);

@@ -17,9 +17,10 @@ describe("tenant tables", () => {
     for (const table of orgOwnedTables) expect(rules, table).toHaveProperty(table);
   });
 
-  test("only the identity and webhook tables carry no orgId", () => {
+  test("only the identity, webhook and gateway cleanup tables carry no orgId", () => {
     const global = tables.map(([name]) => name).filter((name) => !orgOwnedTables.includes(name));
-    expect(global.sort()).toEqual(["organizations", "users", "webhookDeliveries"]);
+    // gatewayCleanups must outlive the purge of the org it came from (convex/gatewayCleanup.ts).
+    expect(global.sort()).toEqual(["gatewayCleanups", "organizations", "users", "webhookDeliveries"]);
   });
 
   test("every index of a tenant table starts with orgId, except the webhook lookups, the daily prune's and the upload claim's", () => {

@@ -66,7 +66,8 @@ function translated(error: unknown): ClerkTeamError {
   return new ClerkTeamError(statusCode(status), detail?.longMessage ?? detail?.message ?? "Clerk did not accept the change.");
 }
 
-async function clerkCall<T>(call: () => Promise<T>): Promise<T> {
+/** One Backend API call, any failure translated to a SpinDesk code. */
+export async function clerkCall<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {

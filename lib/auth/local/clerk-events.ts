@@ -11,6 +11,8 @@ import { findUser, type LocalDirectory, type LocalMembership, type LocalOrganiza
 export type ClerkEventType =
   | "user.created"
   | "organization.created"
+  | "organization.updated"
+  | "organization.deleted"
   | "organizationMembership.created"
   | "organizationMembership.updated"
   | "organizationMembership.deleted";
@@ -60,7 +62,7 @@ function organizationData(org: LocalOrganization, createdBy: string | null) {
     created_by: createdBy,
     public_metadata: {},
     created_at: org.createdAt,
-    updated_at: org.createdAt,
+    updated_at: org.updatedAt ?? org.createdAt,
   };
 }
 
@@ -140,6 +142,17 @@ export function membershipChangeEvent(
   if (!org || user === null) return null;
   const at = membership.updatedAt ?? membership.createdAt;
   return { svixId: `local_${crypto.randomUUID()}`, payload: envelope(type, at, membershipData(org, user, membership)) };
+}
+
+/** A rename as Clerk reports it: the whole organization, with the rename's `updated_at`. */
+export function organizationUpdatedEvent(org: LocalOrganization): SeedEvent {
+  const at = org.updatedAt ?? org.createdAt;
+  return { svixId: `local_${crypto.randomUUID()}`, payload: envelope("organization.updated", at, organizationData(org, null)) };
+}
+
+/** Clerk reports a deletion with the id alone. */
+export function organizationDeletedEvent(orgId: string, at: number): SeedEvent {
+  return { svixId: `local_${crypto.randomUUID()}`, payload: envelope("organization.deleted", at, { object: "organization", id: orgId, deleted: true }) };
 }
 
 /** `user.created` for a person who joined by accepting an invitation. */

@@ -85,6 +85,14 @@ const invitationRow = z.object({
   invitedBy: z.string().nullable(),
 });
 
+/** A rename or a deletion of any organization, demo ones included; the latest per organization wins. */
+const organizationChangeRow = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1).optional(),
+  updatedAt: z.number(),
+  deletedAt: z.number().optional(),
+});
+
 /**
  * What runtime changes add to the demo directory; the only part written to disk. A membership row
  * with the same organization and user as a demo one replaces it (a role change, or `removedAt`).
@@ -95,9 +103,12 @@ const runtimeState = z.object({
   users: z.array(userRow),
   memberships: z.array(membershipRow),
   invitations: z.array(invitationRow),
+  // Added after version 2 shipped: a file written before has none.
+  organizationChanges: z.array(organizationChangeRow).default([]),
 });
 export type RuntimeState = z.infer<typeof runtimeState>;
 export type StoredInvitation = z.infer<typeof invitationRow>;
+export type OrganizationChange = z.infer<typeof organizationChangeRow>;
 
 /** Version 1 only knew created organizations and their owners. */
 const runtimeStateV1 = z.object({
@@ -106,7 +117,7 @@ const runtimeStateV1 = z.object({
   memberships: z.array(membershipRow.pick({ orgId: true, userId: true, role: true, createdAt: true })),
 });
 
-const EMPTY_STATE: RuntimeState = { version: 2, organizations: [], users: [], memberships: [], invitations: [] };
+const EMPTY_STATE: RuntimeState = { version: 2, organizations: [], users: [], memberships: [], invitations: [], organizationChanges: [] };
 
 function stateFile(): string {
   return path.join(localDataDir(), "directory.json");
@@ -139,9 +150,20 @@ export function membershipRows(state: RuntimeState): LocalMembership[] {
   return [...demo, ...state.memberships.filter((m) => !demoKeys.has(membershipKey(m)))];
 }
 
+/** Organizations as they are now: renamed ones with their new name, deleted ones gone. */
+function currentOrganizations(state: RuntimeState): LocalOrganization[] {
+  const changes = new Map(state.organizationChanges.map((change) => [change.id, change]));
+  return [...demoDirectory.organizations, ...state.organizations].flatMap((org) => {
+    const change = changes.get(org.id);
+    if (change === undefined) return [org];
+    if (change.deletedAt !== undefined) return [];
+    return [{ ...org, name: change.name ?? org.name, updatedAt: change.updatedAt }];
+  });
+}
+
 export function merge(state: RuntimeState): LocalDirectory {
   return {
-    organizations: [...demoDirectory.organizations, ...state.organizations],
+    organizations: currentOrganizations(state),
     users: [...demoDirectory.users, ...state.users],
     memberships: membershipRows(state).filter((m) => m.removedAt === undefined),
   };
@@ -188,7 +210,7 @@ export async function changeState<T>(
 }
 
 /** The trimmed name, or a refusal a user can read. */
-function orgNameX(raw: unknown): string {
+export function orgNameX(raw: unknown): string {
   const name = typeof raw === "string" ? raw.trim().replace(/\s+/g, " ") : "";
   if (name === "") throw new LocalAuthError("INVALID_ARGUMENT", "Enter a name for the organization.");
   if (name.length > ORG_NAME_MAX_LENGTH) {

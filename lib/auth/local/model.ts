@@ -5,7 +5,8 @@ import type { OrgRole } from "../claims";
  * the server, by the client components and by the seeding script alike.
  */
 
-export type LocalOrganization = { id: string; name: string; slug: string; createdAt: number };
+/** `updatedAt` moves with a rename (Clerk's `updated_at`). */
+export type LocalOrganization = { id: string; name: string; slug: string; createdAt: number; updatedAt?: number };
 /** `name` is what the app shows; first and last name are what Clerk-shaped events carry. */
 export type LocalUser = { id: string; name: string; firstName: string; lastName: string; email: string; createdAt: number };
 /** `updatedAt` moves with every role change or removal (Clerk's `updated_at`); `removedAt` marks a removal. */

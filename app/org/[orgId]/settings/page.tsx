@@ -1,4 +1,5 @@
 import { orgPage, orgPageMetadata } from "@/components/org/org-page";
+import { OrganizationSettings } from "@/components/settings/organization-settings";
 import { LabelSettings } from "@/components/settings/label-settings";
 import { QuickReplySettings } from "@/components/settings/quick-reply-settings";
 import { TimezoneSettings } from "@/components/settings/timezone-settings";
@@ -7,6 +8,7 @@ export const generateMetadata = orgPageMetadata("settings.title");
 
 export default orgPage("settings", ({ orgId }) => (
   <div className="space-y-6">
+    <OrganizationSettings orgId={orgId} />
     <TimezoneSettings orgId={orgId} />
     <LabelSettings orgId={orgId} />
     <QuickReplySettings orgId={orgId} />
