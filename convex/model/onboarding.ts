@@ -55,9 +55,10 @@ export async function latestExchange(db: DatabaseReader, orgId: Id<"organization
     .withIndex("by_org_and_session_and_sentAt", (q) => q.eq("orgId", orgId).eq("sessionId", session._id))
     .order("desc")
     .take(MESSAGES_READ);
-  const customer = newestFirst.findLast((message) => message.author === "customer");
-  const bot = newestFirst.find((message) => message.author === "bot");
-  return { sessionId: session._id, customerText: customer?.text ?? null, botReply: bot?.text ?? null };
+  // The customer's latest words and the bot's answer to them (none yet while it is still writing).
+  const customerAt = newestFirst.findIndex((message) => message.author === "customer");
+  const bot = newestFirst.slice(0, customerAt === -1 ? 0 : customerAt).findLast((message) => message.author === "bot");
+  return { sessionId: session._id, customerText: newestFirst[customerAt]?.text ?? null, botReply: bot?.text ?? null };
 }
 
 export type Evidence = { connected: boolean; botSet: boolean; messageReceived: boolean; teamInvited: boolean };

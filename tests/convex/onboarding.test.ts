@@ -87,6 +87,18 @@ describe("status", () => {
     expect(status.test).toEqual({ customerText: "Oi! Quanto custa?", botReply: "Olá! Custa R$ 297." });
   });
 
+  test("a new customer message the bot has not answered yet shows no reply", async () => {
+    const { t, orgId, asOwner } = await newOrg();
+    await t.run(async (ctx) => {
+      const sessionId = await insertSession(ctx, orgId, await insertAgent(ctx, orgId));
+      await insertMessage(ctx, sessionId, { text: "Oi", sentAt: 1 });
+      await insertMessage(ctx, sessionId, { text: "Olá! Como posso ajudar?", author: "bot", direction: "out", sentAt: 2 });
+      await insertMessage(ctx, sessionId, { text: "Quanto custa?", sentAt: 3 });
+    });
+    const status = await asOwner.query(api.onboarding.status, { orgId: ORG });
+    expect(status.test).toEqual({ customerText: "Quanto custa?", botReply: null });
+  });
+
   test("the team step is done once someone besides the owner belongs to the organization", async () => {
     const { t, orgId, asOwner } = await newOrg();
     await addMember(t, orgId);
