@@ -69,7 +69,8 @@ export function TestStep({ orgId, agent, test, simulatorUrl }: TestStepProps) {
         </div>
       )}
       <p role="status" className="flex items-center gap-2 text-sm text-slate-700">
-        <Spinner className="size-4" />
+        {/* A pulse, not a spinner: nothing is loading, the page is listening for the message. */}
+        <span aria-hidden="true" className="size-2.5 animate-pulse rounded-full bg-amber-500" />
         {t("waiting")}
       </p>
     </div>
