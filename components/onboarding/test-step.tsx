@@ -28,12 +28,15 @@ export function TestStep({ orgId, agent, test, simulatorUrl }: TestStepProps) {
         <ChatPair
           customer={test.customerText}
           reply={
-            test.botReply ?? (
+            test.botReply ??
+            (agent.aiEnabled ? (
               <span className="inline-flex items-center gap-2 text-slate-600">
                 <Spinner className="size-4" />
                 {t("botWriting")}
               </span>
-            )
+            ) : (
+              <span className="text-slate-700">{t("botOff")}</span>
+            ))
           }
         />
         <ButtonLink href={orgPath(orgId, "/conversations")} variant="secondary" size="sm">
