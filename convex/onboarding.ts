@@ -18,6 +18,8 @@ export const status = orgQuery({
   returns: v.object({
     steps: v.array(v.object({ step: onboardingStepValidator, state: literals("done", "skipped", "todo") })),
     finished: v.boolean(),
+    // Hidden on purpose (or latched once every step was done), not merely settled right now.
+    hidden: v.boolean(),
     agent: v.union(agentViewValidator, v.null()),
     test: v.union(v.object({ customerText: v.union(v.string(), v.null()), botReply: v.union(v.string(), v.null()) }), v.null()),
   }),
@@ -40,6 +42,7 @@ export const status = orgQuery({
     return {
       steps,
       finished: stored.finishedAt !== undefined || allSettled,
+      hidden: stored.finishedAt !== undefined,
       agent: agent === null ? null : toAgentView(agent),
       test: exchange === null ? null : { customerText: exchange.customerText, botReply: exchange.botReply },
     };

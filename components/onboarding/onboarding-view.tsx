@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/field";
 import { LoadingState } from "@/components/ui/spinner";
@@ -53,20 +53,30 @@ export function OnboardingView({ orgId, simulatorUrl }: { orgId: string; simulat
           </li>
         ))}
       </ol>
-      <ChecklistEnd orgId={orgId} allDone={done === total} finished={status.finished} canManage={canManage} />
+      <ChecklistEnd orgId={orgId} allDone={done === total} finished={status.finished} hidden={status.hidden} canManage={canManage} />
     </div>
   );
 }
 
-type ChecklistEndProps = { orgId: string; allDone: boolean; finished: boolean; canManage: boolean };
+type ChecklistEndProps = { orgId: string; allDone: boolean; finished: boolean; hidden: boolean; canManage: boolean };
 
 /** "Hide the checklist" while it is open; once hidden or complete, the way on to the dashboard. */
-function ChecklistEnd({ orgId, allDone, finished, canManage }: ChecklistEndProps) {
+function ChecklistEnd({ orgId, allDone, finished, hidden, canManage }: ChecklistEndProps) {
   const t = useTranslations("onboarding");
   const errorMessage = useErrorMessage();
   const finish = useMutation(api.onboarding.finish);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const latched = useRef(false);
+
+  // Every step done: the checklist is over for good, even if a number disconnects later.
+  useEffect(() => {
+    if (!allDone || hidden || !canManage || latched.current) return;
+    latched.current = true;
+    finish({ orgId }).catch(() => {
+      latched.current = false;
+    });
+  }, [allDone, hidden, canManage, finish, orgId]);
 
   async function hide() {
     setPending(true);

@@ -35,7 +35,7 @@ describe("status", () => {
     const { asOwner } = await newOrg();
     const status = await asOwner.query(api.onboarding.status, { orgId: ORG });
     expect(states(status)).toEqual({ connect: "todo", bot: "todo", test: "todo", team: "todo" });
-    expect(status).toMatchObject({ finished: false, agent: null, test: null });
+    expect(status).toMatchObject({ finished: false, hidden: false, agent: null, test: null });
   });
 
   test("an agent still waiting for its QR leaves the connect step to do", async () => {
@@ -131,7 +131,7 @@ describe("skipStep", () => {
   test("skipping every step finishes the checklist", async () => {
     const { asOwner } = await newOrg();
     for (const step of ["connect", "bot", "test", "team"] as const) await asOwner.mutation(api.onboarding.skipStep, { orgId: ORG, step });
-    expect((await asOwner.query(api.onboarding.status, { orgId: ORG })).finished).toBe(true);
+    expect(await asOwner.query(api.onboarding.status, { orgId: ORG })).toMatchObject({ finished: true, hidden: false });
   });
 
   test("refuses a member and stores nothing", async () => {
@@ -157,9 +157,17 @@ describe("finish", () => {
     await asOwner.mutation(api.onboarding.skipStep, { orgId: ORG, step: "team" });
     await asOwner.mutation(api.onboarding.finish, { orgId: ORG });
     const status = await asOwner.query(api.onboarding.status, { orgId: ORG });
-    expect(status.finished).toBe(true);
+    expect(status).toMatchObject({ finished: true, hidden: true });
     expect(states(status)).toEqual({ connect: "todo", bot: "todo", test: "todo", team: "skipped" });
     expect(await storedOnboarding(t, orgId)).toMatchObject({ done: [], skipped: ["team"], finishedAt: expect.any(Number) });
+  });
+
+  test("finishing twice keeps the first time", async () => {
+    const { t, orgId, asOwner } = await newOrg();
+    await asOwner.mutation(api.onboarding.finish, { orgId: ORG });
+    const first = (await storedOnboarding(t, orgId))?.finishedAt;
+    await asOwner.mutation(api.onboarding.finish, { orgId: ORG });
+    expect((await storedOnboarding(t, orgId))?.finishedAt).toBe(first);
   });
 
   test("refuses a member and stores nothing", async () => {
