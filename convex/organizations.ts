@@ -7,6 +7,7 @@ import { clampPage } from "./lib/pagination";
 import { orgMutation, orgQuery } from "./lib/functions";
 import { auditTargetValidator, describeAuditTarget } from "./model/auditTargets";
 import { recordAudit } from "./model/audit";
+import { recordStep } from "./model/onboarding";
 import { roleValidator } from "./schema";
 
 /** The organization of the URL, as the viewer may see it. */
@@ -76,6 +77,8 @@ export const recordTeamChange = orgMutation({
       fail("INVALID_ARGUMENT", "The target must be user:<id> or invitation:<email>.");
     }
     await recordAudit(ctx.db, { orgId: ctx.org._id, actorUserId: ctx.viewer.userId, action, target });
+    // The invitation itself lives with the auth provider: this is where Convex learns one was sent.
+    if (action === "team.invited") await recordStep(ctx.db, ctx.org, "team", "done");
     return null;
   },
 });

@@ -4,3 +4,12 @@
  */
 export const ONBOARDING_STEPS = ["connect", "bot", "test", "team"] as const;
 export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
+
+/** The pretend customer of the offline test message (a São Paulo mobile number no one owns). */
+export const TEST_CUSTOMER_NUMBER = "5511900000001";
+
+/** The simulator's phone page for `instanceName`, opening the test customer's chat with `text` typed in. */
+export function simulatorPhoneUrl(simulatorUrl: string, instanceName: string, customer: { name: string; text: string }): string {
+  const query = new URLSearchParams({ from: TEST_CUSTOMER_NUMBER, name: customer.name, text: customer.text });
+  return `${simulatorUrl}/phone/${encodeURIComponent(instanceName)}?${query.toString()}`;
+}

@@ -9,6 +9,7 @@ import { LoadingState } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
 import { roleAtLeast } from "@/lib/auth/claims";
 import { orgPath } from "@/lib/auth/routes";
+import { SetupEmptyState } from "@/components/onboarding/setup-hint";
 import { AgentsList } from "./agents-list";
 import { CreateAgentForm, type CreatedAgent } from "./create-agent-form";
 import { SecretPanel } from "./secret-panel";
@@ -64,7 +65,11 @@ export function AgentsOverview({ orgId }: { orgId: string }) {
             ) : undefined
           }
         />
-        <AgentsList orgId={orgId} agents={agents} canManage={canManage} />
+        {agents.length === 0 && !creating ? (
+          <SetupEmptyState orgId={orgId} fallback={<AgentsList orgId={orgId} agents={agents} canManage={canManage} />} />
+        ) : (
+          <AgentsList orgId={orgId} agents={agents} canManage={canManage} />
+        )}
       </Card>
     </div>
   );

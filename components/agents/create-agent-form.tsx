@@ -17,7 +17,12 @@ const NAME_MAX = 80;
 const PERSONA_MAX = KNOWLEDGE_LIMITS.persona;
 const PRODUCT_MAX = KNOWLEDGE_LIMITS.productName;
 
-type CreateAgentFormProps = { orgId: string; onCreated: (agent: CreatedAgent) => void; onCancel: () => void };
+type CreateAgentFormProps = {
+  orgId: string;
+  onCreated: (agent: CreatedAgent) => void;
+  /** Absent where there is nothing to go back to (onboarding): no cancel button. */
+  onCancel?: () => void;
+};
 
 /** Creating an agent also creates its gateway instance, so it can take a moment. */
 export function CreateAgentForm({ orgId, onCreated, onCancel }: CreateAgentFormProps) {
@@ -104,9 +109,11 @@ export function CreateAgentForm({ orgId, onCreated, onCancel }: CreateAgentFormP
           {pending ? <Spinner className="size-4 text-white" /> : null}
           {pending ? t("submitting") : t("submit")}
         </Button>
-        <Button variant="ghost" onClick={onCancel} disabled={pending}>
-          {t("cancel")}
-        </Button>
+        {onCancel ? (
+          <Button variant="ghost" onClick={onCancel} disabled={pending}>
+            {t("cancel")}
+          </Button>
+        ) : null}
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { LoadingState, Spinner } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
 import { orgPath } from "@/lib/auth/routes";
 import { EmptyView } from "@/components/inbox/empty-view";
+import { SetupEmptyState } from "@/components/onboarding/setup-hint";
 import { ConversationRow } from "./conversation-row";
 import type { ConversationFilters } from "./use-conversation-filters";
 
@@ -25,16 +26,21 @@ export function ConversationList({ orgId, filters, timeZone }: ConversationListP
   // A narrowed page can come back empty with more to read: that is not the end of the list.
   if (results.length === 0 && status === "Exhausted") {
     if (filters.view !== "all" && filters.status === undefined) return <EmptyView view={filters.view} />;
-    return filtered ? (
-      <EmptyState title={t("emptyFiltered")} body={t("emptyFilteredBody")} />
-    ) : (
-      <EmptyState
-        title={t("empty")}
-        body={t("emptyBody")}
-        action={
-          <ButtonLink href={orgPath(orgId, "/agents")} variant="secondary">
-            {t("goToAgents")}
-          </ButtonLink>
+    if (filtered) return <EmptyState title={t("emptyFiltered")} body={t("emptyFilteredBody")} />;
+    // A new organization's inbox says what comes first: a number, then a test message.
+    return (
+      <SetupEmptyState
+        orgId={orgId}
+        fallback={
+          <EmptyState
+            title={t("empty")}
+            body={t("emptyBody")}
+            action={
+              <ButtonLink href={orgPath(orgId, "/agents")} variant="secondary">
+                {t("goToAgents")}
+              </ButtonLink>
+            }
+          />
         }
       />
     );

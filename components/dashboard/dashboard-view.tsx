@@ -9,6 +9,7 @@ import { cx } from "@/components/ui/cx";
 import { LoadingState } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
 import { localDayOf, METRICS_WINDOWS, type MetricsWindow } from "@/lib/time/windows";
+import { SetupBanner } from "@/components/onboarding/setup-hint";
 import { AgentsTable } from "./agents-table";
 import { DisconnectedNumbers } from "./disconnected-numbers";
 import { LivePanel } from "./live-panel";
@@ -53,6 +54,7 @@ export function DashboardView({ orgId }: { orgId: string }) {
 
   return (
     <div className="space-y-6">
+      <SetupBanner orgId={orgId} />
       <DisconnectedNumbers orgId={orgId} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <WindowPicker value={window} onChange={setWindow} />

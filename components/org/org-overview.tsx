@@ -8,9 +8,10 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { LoadingState } from "@/components/ui/spinner";
 import { api } from "@/convex/_generated/api";
+import { OnboardingCard } from "@/components/onboarding/onboarding-card";
 import { orgPath } from "@/lib/auth/routes";
 
-/** The organization's details and where to change them. */
+/** The organization's details and where to change them; the first-run checklist until it is done. */
 export function OrgOverview({ orgId }: { orgId: string }) {
   const t = useTranslations();
   const org = useQuery(api.organizations.current, { orgId });
@@ -18,7 +19,9 @@ export function OrgOverview({ orgId }: { orgId: string }) {
   if (org === undefined) return <LoadingState label={t("common.loading")} />;
 
   return (
-    <Card>
+    <div className="space-y-6">
+      <OnboardingCard orgId={orgId} />
+      <Card>
       <CardHeader
         title={t("overview.detailsTitle")}
         actions={
@@ -47,6 +50,7 @@ export function OrgOverview({ orgId }: { orgId: string }) {
           ]}
         />
       </CardBody>
-    </Card>
+      </Card>
+    </div>
   );
 }

@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
  */
 
 /** Sections whose header reads `<section>.title` and `<section>.subtitle`. */
-export type OrgSection = "overview" | "agents" | "conversations" | "dashboard" | "settings" | "members" | "audit";
+export type OrgSection = "overview" | "agents" | "conversations" | "dashboard" | "settings" | "members" | "audit" | "onboarding";
 
 type TitleKey = Parameters<Awaited<ReturnType<typeof getTranslations<never>>>>[0];
 

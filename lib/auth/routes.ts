@@ -5,6 +5,9 @@ export const SELECT_ORG_PATH = "/select-org";
 /** Where a fresh sign-in lands; the home page forwards to the active organization. */
 export const AFTER_SIGN_IN_PATH = "/";
 
+/** Under an organization: where a newly created one lands (its first-run checklist). */
+export const ONBOARDING_SUBPATH = "/onboarding";
+
 export function orgPath(orgId: string, subpath = ""): string {
   return `/org/${encodeURIComponent(orgId)}${subpath}`;
 }

@@ -36,6 +36,7 @@ const SIGNED_OUT_PAGES: ProductPage[] = [
 const SIGNED_IN_PAGES: ProductPage[] = [
   { name: "select-org", path: () => "/select-org", ready: (page) => main(page).locator("li button").first() },
   { name: "overview", path: () => ORG, ready: (page) => main(page).locator("dl dd").last() },
+  { name: "onboarding", path: () => `${ORG}/onboarding`, ready: (page) => main(page).locator("#step-team") },
   { name: "dashboard", path: () => `${ORG}/dashboard`, ready: (page) => page.getByTestId("metric-messages-in") },
   { name: "conversations", path: () => `${ORG}/conversations`, ready: (page) => main(page).getByText(CUSTOMER.name).first() },
   { name: "thread", path: () => paths.conversation, ready: (page) => page.getByRole("log").getByText(CUSTOMER_TEXT) },

@@ -88,6 +88,8 @@ function stackEnv(ports: StackPorts, dataDir: string, nextMode: StackOptions["ne
       // The browser tests run the production build with the local issuer: the one sanctioned opt-in.
       LOCAL_AUTH_ALLOW_PRODUCTION: "1",
       NEXT_PUBLIC_CONVEX_URL: urls.convexUrl,
+      // Onboarding's test step opens the simulator's phone page (absent in production: it names the number instead).
+      WHATSAPP_SIM_URL: urls.whatsappUrl,
       LOCAL_AUTH_DATA_DIR: path.join(dataDir, "local-auth"),
       PORT: String(ports.web),
     },

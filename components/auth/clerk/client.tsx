@@ -3,10 +3,12 @@
 import { OrganizationList, OrganizationSwitcher, SignIn, SignUp, UserButton, useAuth, useClerk } from "@clerk/nextjs";
 import { useCallback, useMemo } from "react";
 import { CONVEX_JWT_TEMPLATE } from "@/lib/auth/clerk/env";
-import { AFTER_SIGN_IN_PATH, SELECT_ORG_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from "@/lib/auth/routes";
+import { AFTER_SIGN_IN_PATH, ONBOARDING_SUBPATH, orgPath, SELECT_ORG_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from "@/lib/auth/routes";
 import type { ClientAuth, ConvexAuthState } from "../types";
 
 const ORG_URL = "/org/:id";
+// A new organization starts on its first-run checklist.
+const newOrgUrl = (organization: { id: string }) => orgPath(organization.id, ONBOARDING_SUBPATH);
 
 type GetToken = ReturnType<typeof useAuth>["getToken"];
 
@@ -50,14 +52,14 @@ function ClerkOrgSwitcher() {
     <OrganizationSwitcher
       hidePersonal
       afterSelectOrganizationUrl={ORG_URL}
-      afterCreateOrganizationUrl={ORG_URL}
+      afterCreateOrganizationUrl={newOrgUrl}
       afterLeaveOrganizationUrl={SELECT_ORG_PATH}
     />
   );
 }
 
 function ClerkOrganizationPicker() {
-  return <OrganizationList hidePersonal afterSelectOrganizationUrl={ORG_URL} afterCreateOrganizationUrl={ORG_URL} />;
+  return <OrganizationList hidePersonal afterSelectOrganizationUrl={ORG_URL} afterCreateOrganizationUrl={newOrgUrl} />;
 }
 
 function ClerkSignInScreen() {

@@ -298,9 +298,24 @@
     byId("compose-text").focus();
   }
 
+  // `?from=5511988887777&name=Maria&text=Oi` opens that customer's chat with the message typed, once
+  // the number is linked (SpinDesk's onboarding links here for its test message).
+  const query = new URLSearchParams(window.location.search);
+  let prefill = digits(query.get("from") || "") ? { number: digits(query.get("from")), name: query.get("name") || "", text: query.get("text") || "" } : null;
+
+  function applyPrefill() {
+    if (!prefill || state.state !== "open") return;
+    const { number, name, text } = prefill;
+    prefill = null;
+    if (!customers().some((customer) => customer.number === number)) drafts.set(number, { number, name: name || number, lid: false });
+    select(number);
+    byId("compose-text").value = text;
+  }
+
   function receive(next) {
     state = next;
     render();
+    applyPrefill();
   }
 
   byId("scan").addEventListener("click", () => {

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { localAuthApi } from "@/lib/auth/local/api";
 import { ORG_NAME_MAX_LENGTH } from "@/lib/auth/local/model";
-import { orgPath } from "@/lib/auth/routes";
+import { ONBOARDING_SUBPATH, orgPath } from "@/lib/auth/routes";
 import { useAuthErrorMessage, useLocalAuth } from "../context";
 
 /** Creates an organization owned by the signed-in user and opens it. */
@@ -27,7 +27,8 @@ export function CreateOrgForm() {
     try {
       const viewer = await localAuthApi.createOrganization(orgName);
       setViewer(viewer);
-      if (viewer.activeOrgId) router.push(orgPath(viewer.activeOrgId));
+      // A new organization starts on its first-run checklist.
+      if (viewer.activeOrgId) router.push(orgPath(viewer.activeOrgId, ONBOARDING_SUBPATH));
     } catch (failure) {
       setError(errorMessage(failure));
       setPending(false);
