@@ -1,0 +1,65 @@
+import { localClock, normalizeHours, type OpeningInterval, type Weekday } from "./business-hours";
+import type { Language } from "./spin/types";
+
+/**
+ * Business hours as a customer or a salesperson reads them, in the bot's two languages: "segunda às
+ * 09:00" for the next opening, "Segunda a sexta, 09:00–18:00; sábado, 09:00–13:00" for the week. Pure.
+ */
+
+const WEEKDAY_NAMES: Record<Language, readonly string[]> = {
+  pt: ["domingo", "segunda", "terça", "quarta", "quinta", "sexta", "sábado"],
+  en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+};
+
+const WORDS = {
+  pt: { today: "hoje", tomorrow: "amanhã", at: "às", next: (day: string) => `${day} que vem`, to: "a", and: "e", closed: "fechado" },
+  en: { today: "today", tomorrow: "tomorrow", at: "at", next: (day: string) => `next ${day}`, to: "to", and: "and", closed: "closed" },
+} as const;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function daysBetween(fromDate: string, toDate: string): number {
+  return Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / DAY_MS);
+}
+
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
+/** When the team opens, seen from `now`: "hoje às 14:00", "amanhã às 09:00", "segunda às 09:00". */
+export function openingLabel(opensAt: number, now: number, timeZone: string, language: Language): string {
+  const words = WORDS[language];
+  const opening = localClock(opensAt, timeZone);
+  const days = daysBetween(localClock(now, timeZone).date, opening.date);
+  const weekday = WEEKDAY_NAMES[language][opening.day];
+  const when = days <= 0 ? words.today : days === 1 ? words.tomorrow : days < 7 ? weekday : words.next(weekday);
+  return `${when} ${words.at} ${hhmm(opening.minutes)}`;
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+// The week a customer reads starts on Monday.
+const WEEK_ORDER: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
+
+function dayHours(hours: OpeningInterval[], day: Weekday, language: Language): string {
+  const ofDay = hours.filter((interval) => interval.day === day).map((interval) => `${interval.opens}–${interval.closes}`);
+  if (ofDay.length === 0) return WORDS[language].closed;
+  return ofDay.length === 1 ? ofDay[0] : `${ofDay.slice(0, -1).join(", ")} ${WORDS[language].and} ${ofDay.at(-1)}`;
+}
+
+/** The whole week, consecutive days with the same hours together; "" when no day has hours. */
+export function weekSummary(hours: readonly OpeningInterval[], language: Language): string {
+  const sorted = normalizeHours(hours);
+  if (sorted.length === 0) return "";
+  const names = WEEKDAY_NAMES[language];
+  const groups: { first: Weekday; last: Weekday; text: string }[] = [];
+  for (const day of WEEK_ORDER) {
+    const text = dayHours(sorted, day, language);
+    const previous = groups.at(-1);
+    if (previous && previous.text === text) previous.last = day;
+    else groups.push({ first: day, last: day, text });
+  }
+  const parts = groups.map(({ first, last, text }) => {
+    const days = first === last ? names[first] : `${names[first]} ${WORDS[language].to} ${names[last]}`;
+    return `${days}, ${text}`;
+  });
+  return `${capitalize(parts.join("; "))}.`;
+}
