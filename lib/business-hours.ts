@@ -123,3 +123,9 @@ export function openingStatus(hours: readonly OpeningInterval[] | undefined, tim
 }
 
 
+
+/** Whether two weeks open at the same times (order and absent/empty aside). */
+export function sameHours(a: readonly OpeningInterval[] | undefined, b: readonly OpeningInterval[] | undefined): boolean {
+  const key = (hours: readonly OpeningInterval[] | undefined) => normalizeHours(hours ?? []).map((i) => `${i.day} ${i.opens}-${i.closes}`).join(",");
+  return key(a) === key(b);
+}

@@ -61,6 +61,7 @@ import type * as model_mentions from "../model/mentions.js";
 import type * as model_messageUpdates from "../model/messageUpdates.js";
 import type * as model_messages from "../model/messages.js";
 import type * as model_metricsViews from "../model/metricsViews.js";
+import type * as model_orgProfile from "../model/orgProfile.js";
 import type * as model_outbound from "../model/outbound.js";
 import type * as model_overview from "../model/overview.js";
 import type * as model_readStates from "../model/readStates.js";
@@ -141,6 +142,7 @@ declare const fullApi: ApiFromModules<{
   "model/messageUpdates": typeof model_messageUpdates;
   "model/messages": typeof model_messages;
   "model/metricsViews": typeof model_metricsViews;
+  "model/orgProfile": typeof model_orgProfile;
   "model/outbound": typeof model_outbound;
   "model/overview": typeof model_overview;
   "model/readStates": typeof model_readStates;
