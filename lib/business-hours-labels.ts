@@ -50,15 +50,17 @@ export function weekSummary(hours: readonly OpeningInterval[], language: Languag
   const sorted = normalizeHours(hours);
   if (sorted.length === 0) return "";
   const names = WEEKDAY_NAMES[language];
-  const groups: { first: Weekday; last: Weekday; text: string }[] = [];
+  const groups: { first: Weekday; last: Weekday; count: number; text: string }[] = [];
   for (const day of WEEK_ORDER) {
     const text = dayHours(sorted, day, language);
     const previous = groups.at(-1);
-    if (previous && previous.text === text) previous.last = day;
-    else groups.push({ first: day, last: day, text });
+    if (previous && previous.text === text) Object.assign(previous, { last: day, count: previous.count + 1 });
+    else groups.push({ first: day, last: day, count: 1, text });
   }
-  const parts = groups.map(({ first, last, text }) => {
-    const days = first === last ? names[first] : `${names[first]} ${WORDS[language].to} ${names[last]}`;
+  const parts = groups.map(({ first, last, count, text }) => {
+    // "sábado e domingo", but "segunda a sexta".
+    const joiner = count === 2 ? WORDS[language].and : WORDS[language].to;
+    const days = count === 1 ? names[first] : `${names[first]} ${joiner} ${names[last]}`;
     return `${days}, ${text}`;
   });
   return `${capitalize(parts.join("; "))}.`;

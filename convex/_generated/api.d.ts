@@ -42,6 +42,7 @@ import type * as model_audit from "../model/audit.js";
 import type * as model_auditTargets from "../model/auditTargets.js";
 import type * as model_authors from "../model/authors.js";
 import type * as model_botLease from "../model/botLease.js";
+import type * as model_botOpening from "../model/botOpening.js";
 import type * as model_botPlan from "../model/botPlan.js";
 import type * as model_botRecord from "../model/botRecord.js";
 import type * as model_botRules from "../model/botRules.js";
@@ -123,6 +124,7 @@ declare const fullApi: ApiFromModules<{
   "model/auditTargets": typeof model_auditTargets;
   "model/authors": typeof model_authors;
   "model/botLease": typeof model_botLease;
+  "model/botOpening": typeof model_botOpening;
   "model/botPlan": typeof model_botPlan;
   "model/botRecord": typeof model_botRecord;
   "model/botRules": typeof model_botRules;

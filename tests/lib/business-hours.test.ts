@@ -196,6 +196,10 @@ describe("weekSummary", () => {
     expect(weekSummary(hours, "en")).toBe("Monday to Friday, 09:00–12:00 and 13:00–18:00; Saturday, 09:00–13:00; Sunday, closed.");
   });
 
+  test("joins two days with 'e' and a longer run with 'a'", () => {
+    expect(weekSummary(weekdays("09:00", "18:00"), "pt")).toBe("Segunda a sexta, 09:00–18:00; sábado e domingo, fechado.");
+  });
+
   test("is empty when no day has hours", () => {
     expect(weekSummary([], "pt")).toBe("");
   });
