@@ -1,4 +1,4 @@
-import { localClock, normalizeHours, type OpeningInterval, type Weekday } from "./business-hours";
+import { localClock, minutesOf, normalizeHours, type OpeningInterval, type Weekday } from "./business-hours";
 import type { Language } from "./spin/types";
 
 /**
@@ -22,7 +22,13 @@ function daysBetween(fromDate: string, toDate: string): number {
   return Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / DAY_MS);
 }
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+/** A wall-clock time as each language writes it: "18:30" in Portuguese, "6:30 PM" in English. */
+function clockTime(minutes: number, language: Language): string {
+  const hours = Math.floor(minutes / 60) % 24;
+  const mm = String(minutes % 60).padStart(2, "0");
+  if (language === "pt") return `${String(hours).padStart(2, "0")}:${mm}`;
+  return `${hours % 12 === 0 ? 12 : hours % 12}:${mm} ${hours < 12 ? "AM" : "PM"}`;
+}
 
 /** When the team opens, seen from `now`: "hoje às 14:00", "amanhã às 09:00", "segunda às 09:00". */
 export function openingLabel(opensAt: number, now: number, timeZone: string, language: Language): string {
@@ -31,7 +37,7 @@ export function openingLabel(opensAt: number, now: number, timeZone: string, lan
   const days = daysBetween(localClock(now, timeZone).date, opening.date);
   const weekday = WEEKDAY_NAMES[language][opening.day];
   const when = days <= 0 ? words.today : days === 1 ? words.tomorrow : days < 7 ? weekday : words.next(weekday);
-  return `${when} ${words.at} ${hhmm(opening.minutes)}`;
+  return `${when} ${words.at} ${clockTime(opening.minutes, language)}`;
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -40,7 +46,8 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 const WEEK_ORDER: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 
 function dayHours(hours: OpeningInterval[], day: Weekday, language: Language): string {
-  const ofDay = hours.filter((interval) => interval.day === day).map((interval) => `${interval.opens}–${interval.closes}`);
+  const time = (hhmm: string, closing = false) => clockTime(minutesOf(hhmm, { closing })!, language);
+  const ofDay = hours.filter((interval) => interval.day === day).map((interval) => `${time(interval.opens)}–${time(interval.closes, true)}`);
   if (ofDay.length === 0) return WORDS[language].closed;
   return ofDay.length === 1 ? ofDay[0] : `${ofDay.slice(0, -1).join(", ")} ${WORDS[language].and} ${ofDay.at(-1)}`;
 }

@@ -76,7 +76,7 @@ describe("a customer writing outside business hours", () => {
     const { calls } = stubEvolution();
     await customerSays(t, "hi, how does your product work for a small shop?");
     await settle(t);
-    expect(sentTexts(calls)[0]).toContain("We're outside business hours right now. We're back Monday at 09:00.");
+    expect(sentTexts(calls)[0]).toContain("We're outside business hours right now. We're back Monday at 9:00 AM.");
   });
 
   test("asking for a person is queued and told a person answers when the team is back", async () => {

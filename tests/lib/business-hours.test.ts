@@ -176,12 +176,12 @@ describe("openingLabel", () => {
 
   test("names the weekday in Portuguese and English", () => {
     expect(openingLabel(at("2024-05-20T12:00:00Z"), now, SAO_PAULO, "pt")).toBe("segunda às 09:00");
-    expect(openingLabel(at("2024-05-20T12:00:00Z"), now, SAO_PAULO, "en")).toBe("Monday at 09:00");
+    expect(openingLabel(at("2024-05-20T12:00:00Z"), now, SAO_PAULO, "en")).toBe("Monday at 9:00 AM");
   });
 
   test("says today and tomorrow by the org's calendar", () => {
     expect(openingLabel(at("2024-05-17T23:30:00Z"), now, SAO_PAULO, "pt")).toBe("hoje às 20:30");
-    expect(openingLabel(at("2024-05-18T12:00:00Z"), now, SAO_PAULO, "en")).toBe("tomorrow at 09:00");
+    expect(openingLabel(at("2024-05-18T12:00:00Z"), now, SAO_PAULO, "en")).toBe("tomorrow at 9:00 AM");
   });
 
   test("says 'next' for the same weekday a week on", () => {
@@ -193,7 +193,7 @@ describe("weekSummary", () => {
   test("groups consecutive days with the same hours, Monday first", () => {
     const hours = [...weekdays("09:00", "12:00"), ...weekdays("13:00", "18:00"), interval(6, "09:00", "13:00")];
     expect(weekSummary(hours, "pt")).toBe("Segunda a sexta, 09:00–12:00 e 13:00–18:00; sábado, 09:00–13:00; domingo, fechado.");
-    expect(weekSummary(hours, "en")).toBe("Monday to Friday, 09:00–12:00 and 13:00–18:00; Saturday, 09:00–13:00; Sunday, closed.");
+    expect(weekSummary(hours, "en")).toBe("Monday to Friday, 9:00 AM–12:00 PM and 1:00 PM–6:00 PM; Saturday, 9:00 AM–1:00 PM; Sunday, closed.");
   });
 
   test("joins two days with 'e' and a longer run with 'a'", () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { decideBurst, defaultKnowledge, type ChatTurn, type OpeningHours } from "../../lib/spin";
 
 const week = { pt: "Segunda a sexta, 09:00–18:00; sábado e domingo, fechado.", en: "Monday to Friday, 09:00–18:00; closed Saturday and Sunday." };
-const closedNow = (notify = true): OpeningHours => ({ week, closed: { reopens: { pt: "segunda às 09:00", en: "Monday at 09:00" }, notify } });
+const closedNow = (notify = true): OpeningHours => ({ week, closed: { reopens: { pt: "segunda às 09:00", en: "Monday at 9:00 AM" }, notify } });
 const openNow: OpeningHours = { week, closed: null };
 
 const knowledge = { ...defaultKnowledge("pt"), productName: "ZapCRM" };
@@ -25,7 +25,7 @@ describe("outside business hours", () => {
 
   test("speaks the customer's language", async () => {
     const decision = await burst("hi, how does your product work for a small shop?", closedNow());
-    expect(decision.reply).toContain("We're outside business hours right now. We're back Monday at 09:00.");
+    expect(decision.reply).toContain("We're outside business hours right now. We're back Monday at 9:00 AM.");
   });
 
   test("says it only once per closed period: a conversation already told gets the plain reply", async () => {
