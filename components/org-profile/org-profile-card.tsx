@@ -61,8 +61,7 @@ export function OrgProfileCard({ orgId }: { orgId: string }) {
             <Section title={t("orgProfile.hours.title")} aside={<OpeningStatusBadge hours={org.businessHours} timeZone={org.timezone} />}>
               <p className="text-sm text-slate-600">{t("orgProfile.hours.description", { timezone: org.timezone })}</p>
               {canEdit ? (
-                // Keyed by the stored week: a change saved elsewhere resets the draft.
-                <HoursEditor key={JSON.stringify(org.businessHours)} orgId={orgId} current={org.businessHours} />
+                <HoursEditor orgId={orgId} current={org.businessHours} />
               ) : (
                 <>
                   <p className="text-sm text-slate-800">
@@ -74,7 +73,7 @@ export function OrgProfileCard({ orgId }: { orgId: string }) {
             </Section>
             <Section title={t("orgProfile.language.title")}>
               {canEdit ? (
-                <DefaultLanguageForm key={org.defaultBotLanguage} orgId={orgId} current={org.defaultBotLanguage} />
+                <DefaultLanguageForm orgId={orgId} current={org.defaultBotLanguage} />
               ) : (
                 <>
                   <p className="text-sm text-slate-800">{t(`agents.bot.languages.${org.defaultBotLanguage}`)}</p>
