@@ -18,9 +18,9 @@ export function DayRow({ day, value, onChange, disabled }: DayRowProps) {
     onChange({ ...value, intervals: value.intervals.map((interval, i) => (i === index ? { ...interval, ...change } : interval)) });
 
   return (
-    <fieldset className="border-b border-slate-100 py-3 last:border-b-0 sm:flex sm:items-start sm:gap-4">
+    <fieldset className="flex flex-wrap items-start gap-x-4 border-b border-slate-100 py-3 last:border-b-0">
       <legend className="sr-only">{dayName}</legend>
-      <label htmlFor={`${id}-open`} className="flex w-40 shrink-0 items-center gap-2 py-2 text-sm font-medium text-slate-800">
+      <label htmlFor={`${id}-open`} className="flex w-32 shrink-0 items-center gap-2 py-2 text-sm font-medium text-slate-800 sm:w-40">
         <input
           id={`${id}-open`}
           type="checkbox"
@@ -33,7 +33,7 @@ export function DayRow({ day, value, onChange, disabled }: DayRowProps) {
         <span className="sr-only">{value.open ? t("open") : t("closed")}</span>
       </label>
       {value.open ? (
-        <div className="min-w-0 flex-1 space-y-2">
+        <div className="w-full min-w-0 space-y-2 sm:w-auto sm:flex-1">
           {value.intervals.map((interval, index) => (
             <div key={index} className="flex flex-wrap items-end gap-2">
               <label className="text-xs text-slate-600">
