@@ -54,7 +54,7 @@ export function HoursEditor({ orgId, current }: { orgId: string; current: Openin
   return (
     <form onSubmit={(event) => void submit(event)} className="space-y-3" noValidate>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-600">{hours.length === 0 ? t("noneOpen") : t("hint")}</p>
+        <p className="text-sm text-slate-600">{hours.length > 0 ? t("hint") : current === null ? t("notSetYet") : t("noneOpen")}</p>
         <Button variant="secondary" size="sm" onClick={() => change(copyMondayToWeekdays(draft))}>
           {t("copyMonday")}
         </Button>
