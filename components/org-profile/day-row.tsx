@@ -27,10 +27,10 @@ export function DayRow({ day, value, onChange, disabled }: DayRowProps) {
           checked={value.open}
           onChange={(event) => onChange({ ...value, open: event.target.checked })}
           disabled={disabled}
+          aria-label={t("openOn", { day: dayName })}
           className="size-4 rounded border-slate-500 accent-brand-700"
         />
         <span>{dayName}</span>
-        <span className="sr-only">{value.open ? t("open") : t("closed")}</span>
       </label>
       {value.open ? (
         <div className="w-full min-w-0 space-y-2 sm:w-auto sm:flex-1">
