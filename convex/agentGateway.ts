@@ -66,7 +66,9 @@ export const create = orgAction({
   },
   returns: v.object({ agentId: v.id("agents"), instanceName: v.string(), webhookSecret: v.string() }),
   handler: async (ctx, { uiLanguage, ...input }): Promise<{ agentId: Id<"agents">; instanceName: string; webhookSecret: string }> => {
-    const profile = agentProfileX(input, uiLanguage);
+    // A fixed org language speaks through the new bot's defaults too; "auto" follows the UI.
+    const orgLanguage = ctx.org.defaultBotLanguage ?? "auto";
+    const profile = agentProfileX(input, orgLanguage === "auto" ? uiLanguage : orgLanguage);
     const gateway = gatewayFromEnv();
     const webhookSecret = newWebhookSecret();
     const webhook = webhookTargetFor(webhookSecret);
@@ -108,7 +110,8 @@ export const reserve = internalMutation({
     if (org === null || org.deletedAt !== undefined) fail("ORG_NOT_FOUND", "This organization does not exist.");
     await withinAgentCapX(ctx.db, args.orgId);
     const instanceName = await unusedInstanceName(ctx.db);
-    const agentId = await ctx.db.insert("agents", { ...args, instanceName, status: "created", aiEnabled: true });
+    const language = org.defaultBotLanguage ?? "auto";
+    const agentId = await ctx.db.insert("agents", { ...args, instanceName, status: "created", aiEnabled: true, language });
     return { agentId, instanceName };
   },
 });

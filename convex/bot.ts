@@ -34,7 +34,7 @@ export const checkAndSetProcessing = internalOrgMutation({
     // The number is not connected: the bot cannot answer, so a person should.
     if (reason === "offline" && !found.session.needsAttention) await ctx.db.patch("sessions", sessionId, { needsAttention: true });
     if (reason !== null) return declined(reason);
-    const context = await readBotContext(ctx.db, found);
+    const context = await readBotContext(ctx.db, found, ctx.org, now);
     if (context === null) return declined("gone");
     const lease = await takeLease(ctx.db, found.session, now);
     return { accepted: true as const, ...lease, context };

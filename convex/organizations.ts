@@ -1,6 +1,7 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import { startRollupRebuild } from "./rollups";
+import { sameHours } from "../lib/business-hours";
 import { canonicalTimeZone } from "../lib/time/timezone";
 import { fail } from "./lib/errors";
 import { clampPage } from "./lib/pagination";
@@ -8,7 +9,8 @@ import { orgMutation, orgQuery } from "./lib/functions";
 import { auditTargetValidator, describeAuditTarget } from "./model/auditTargets";
 import { recordAudit } from "./model/audit";
 import { recordStep } from "./model/onboarding";
-import { roleValidator } from "./schema";
+import { businessHoursX } from "./model/orgProfile";
+import { botLanguageValidator, openingIntervalValidator, roleValidator } from "./schema";
 
 /** The organization of the URL, as the viewer may see it. */
 export const current = orgQuery({
@@ -19,6 +21,9 @@ export const current = orgQuery({
     slug: v.string(),
     timezone: v.string(),
     role: roleValidator,
+    // Null until someone sets them: then nothing is ever "outside business hours".
+    businessHours: v.union(v.array(openingIntervalValidator), v.null()),
+    defaultBotLanguage: botLanguageValidator,
   }),
   handler: async (ctx) => ({
     externalId: ctx.org.externalId,
@@ -26,7 +31,51 @@ export const current = orgQuery({
     slug: ctx.org.slug,
     timezone: ctx.org.timezone,
     role: ctx.role,
+    businessHours: ctx.org.businessHours ?? null,
+    defaultBotLanguage: ctx.org.defaultBotLanguage ?? "auto",
   }),
+});
+
+/**
+ * The week's opening hours, in the org's time zone (the bot's "we are closed" answer and the
+ * dashboard read them). An empty week clears them: no day open is the same as no hours set.
+ */
+export const setBusinessHours = orgMutation({
+  role: "admin",
+  args: { hours: v.array(openingIntervalValidator) },
+  returns: v.object({ hours: v.union(v.array(openingIntervalValidator), v.null()) }),
+  handler: async (ctx, { hours }) => {
+    const stored = businessHoursX(hours);
+    if (!sameHours(stored, ctx.org.businessHours)) {
+      await ctx.db.patch("organizations", ctx.org._id, { businessHours: stored });
+      await recordAudit(ctx.db, {
+        orgId: ctx.org._id,
+        actorUserId: ctx.viewer.userId,
+        action: stored === undefined ? "organization.business_hours_cleared" : "organization.business_hours_changed",
+        target: `organization:${ctx.org.externalId}`,
+      });
+    }
+    return { hours: stored ?? null };
+  },
+});
+
+/** The language the bots of agents created from now on answer in; existing agents keep theirs. */
+export const setDefaultBotLanguage = orgMutation({
+  role: "admin",
+  args: { language: botLanguageValidator },
+  returns: v.object({ language: botLanguageValidator }),
+  handler: async (ctx, { language }) => {
+    if (language !== (ctx.org.defaultBotLanguage ?? "auto")) {
+      await ctx.db.patch("organizations", ctx.org._id, { defaultBotLanguage: language });
+      await recordAudit(ctx.db, {
+        orgId: ctx.org._id,
+        actorUserId: ctx.viewer.userId,
+        action: "organization.default_bot_language_changed",
+        target: `organization:${ctx.org.externalId}`,
+      });
+    }
+    return { language };
+  },
 });
 
 /** Every dashboard day is computed in this zone, so only real IANA names are accepted. */

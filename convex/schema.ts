@@ -195,6 +195,9 @@ export const sessionFields = {
   firstResponseMs: v.optional(v.number()),
   takenOverAt: v.optional(v.number()),
   furthestStage: v.optional(spinStageValidator),
+  // Outside business hours the bot told this customer the team is closed: the opening it named (ms),
+  // so it says so once per closed period.
+  closedNoticeFor: v.optional(v.number()),
 };
 
 export const messageFields = {

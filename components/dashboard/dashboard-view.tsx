@@ -4,6 +4,7 @@ import { useQuery } from "convex/react";
 import { useNow, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useStableQuery } from "@/components/data/use-stable-query";
+import { DashboardOpening } from "@/components/org-profile/dashboard-opening";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cx } from "@/components/ui/cx";
 import { LoadingState } from "@/components/ui/spinner";
@@ -58,7 +59,10 @@ export function DashboardView({ orgId }: { orgId: string }) {
       <DisconnectedNumbers orgId={orgId} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <WindowPicker value={window} onChange={setWindow} />
-        <p className="text-sm text-slate-600">{t("timesIn", { timezone: overview.timeZone, first: overview.firstDay, last: overview.lastDay })}</p>
+        <div className="flex flex-wrap items-center gap-3">
+          <DashboardOpening orgId={orgId} />
+          <p className="text-sm text-slate-600">{t("timesIn", { timezone: overview.timeZone, first: overview.firstDay, last: overview.lastDay })}</p>
+        </div>
       </div>
       {overview.recalculating ? (
         <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">

@@ -5,6 +5,7 @@ import type { Doc } from "../_generated/dataModel";
 import { env, type DatabaseReader } from "../_generated/server";
 import { agentFields, agentKnowledgeValidator, botLanguageValidator, messageFields, messageKindValidator, sessionFields, spinStageValidator } from "../schema";
 import { knowledgeOf } from "./agents";
+import { botOpening, botOpeningValidator } from "./botOpening";
 import type { SessionAndAgent } from "./botLease";
 import { CONTEXT_MESSAGES } from "./botRules";
 import { contactOptedOut, sendTargetOf } from "./contacts";
@@ -28,6 +29,8 @@ export const botContextValidator = v.object({
   optedOut: v.boolean(),
   // The agent hands voice notes to a person at once instead of asking the customer to write.
   voiceNoteHandoff: v.boolean(),
+  // The org's business hours now; null when it set none.
+  opening: v.union(botOpeningValidator, v.null()),
   messages: v.array(
     v.object({
       _id: v.id("messages"),
@@ -47,9 +50,16 @@ type ConversationMessage = Doc<"messages"> & { author: "customer" | "bot" | "hum
 const isConversationMessage = (message: Doc<"messages">): message is ConversationMessage => message.author !== "note";
 
 /** The latest messages, oldest first, and everything the engine needs to know. */
-export async function readBotContext(db: DatabaseReader, { session, agent }: SessionAndAgent): Promise<BotContext | null> {
+export async function readBotContext(
+  db: DatabaseReader,
+  { session, agent }: SessionAndAgent,
+  // The run's org when the caller has it (the guard loaded it); read otherwise.
+  knownOrg?: Doc<"organizations">,
+  now = Date.now(),
+): Promise<BotContext | null> {
   const contact = await db.get("contacts", session.contactId);
-  if (contact === null) return null;
+  const org = knownOrg ?? (await db.get("organizations", session.orgId));
+  if (contact === null || org === null) return null;
   const latest = await db
     .query("messages")
     .withIndex("by_org_and_session_and_sentAt", (q) => q.eq("orgId", session.orgId).eq("sessionId", session._id))
@@ -65,6 +75,7 @@ export async function readBotContext(db: DatabaseReader, { session, agent }: Ses
     handedOff: session.waitingSince !== undefined,
     optedOut: await contactOptedOut(db, contact),
     voiceNoteHandoff: agent.voiceNoteHandoff ?? false,
+    opening: botOpening(org, session, now),
     // Private notes are the team's, never the customer's conversation: the engine never reads them.
     messages: latest.reverse().filter(isConversationMessage).map((message) => ({
       _id: message._id,
@@ -89,6 +100,8 @@ export const plannedTurnValidator = v.object({
   passed: v.array(
     v.object({ stage: spinStageValidator, quote: v.string(), cues: v.array(v.string()), messageId: v.union(v.id("messages"), v.null()) }),
   ),
+  // The reply told the customer the team is closed until this opening (ms): remembered on the session.
+  closedNoticeFor: v.optional(v.number()),
 });
 export type PlannedTurn = Infer<typeof plannedTurnValidator>;
 
@@ -133,6 +146,7 @@ export async function planBotTurn(context: BotContext): Promise<PlannedTurn> {
       optedOut: context.optedOut,
       knowledge: context.knowledge,
       language: context.language === "auto" ? undefined : context.language,
+      ...(context.opening ? { opening: context.opening } : {}),
     },
     { handOffAudio: context.voiceNoteHandoff },
     {
@@ -148,5 +162,6 @@ export async function planBotTurn(context: BotContext): Promise<PlannedTurn> {
     handoff: decision.handoff,
     optOut: decision.optOut,
     passed: passedStages(context, pending, decision),
+    ...(decision.closedNotice && context.opening?.closed ? { closedNoticeFor: context.opening.closed.opensAt } : {}),
   };
 }

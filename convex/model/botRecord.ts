@@ -53,6 +53,7 @@ function sessionFieldsAfter(session: Doc<"sessions">, turn: PlannedTurn, outcome
     needsAttention: false,
     ...(turn.text !== null ? { personReplied: false } : {}),
     ...(turn.stage === "need_payoff" ? { handoffSuggested: true } : {}),
+    ...(turn.closedNoticeFor !== undefined ? { closedNoticeFor: turn.closedNoticeFor } : {}),
     // A handoff silences the bot and puts the customer in the queue for a person.
     ...(turn.handoff && session.waitingSince === undefined ? { waitingSince: outcome.at, botPaused: true } : {}),
     ...(ownsLease ? { ...RELEASED_LEASE, pendingReply: false } : {}),

@@ -87,6 +87,14 @@ function acknowledgement(ctx: Context, input: ComposeInput): string | null {
   return input.intent === null ? fresh(ctx, ctx.book.plainAcks) : null;
 }
 
+/** The bot's first words in a conversation ("Oi! Aqui é a Ana."). */
+export function introFor(knowledge: AgentKnowledge, language: Language): string {
+  const book = PHRASEBOOKS[language];
+  const persona = readPersona(knowledge.persona);
+  const slots = { ...productSlots(knowledge.productName, language), nome: persona.name ?? "", artigo: persona.article };
+  return fill(persona.name ? book.intro.named : book.intro.anonymous, slots);
+}
+
 /**
  * The bot's reply: on its first message an introduction, then the answer to what was asked (price,
  * a question, who is writing), a few words mirroring the customer, and exactly one new question.
@@ -97,7 +105,7 @@ export function composeReply(input: ComposeInput): Composed {
   const slots = { ...productSlots(input.knowledge.productName, input.language), nome: persona.name ?? "", artigo: persona.article };
   const ctx: Context = { book, slots, team: input.team, sent: input.sent };
   const first = input.sent.length === 0 && input.intent !== "is_bot";
-  const intro = first ? fill(persona.name ? book.intro.named : book.intro.anonymous, slots) : null;
+  const intro = first ? introFor(input.knowledge, input.language) : null;
   const asked = question(ctx, input);
   const closing = asked ? null : fresh(ctx, book.closings);
   const parts = [intro, intentAnswer(ctx, input, persona), acknowledgement(ctx, input), asked?.reply ?? closing];

@@ -1,10 +1,13 @@
 import { createModelProvider, type ModelAnswer, type ModelProvider } from "./model";
+import { knowledgeWithHours } from "./opening";
 import { speaksForTeam } from "./reading";
 import { decideTurn, serviceReply, type TurnDecision, type TurnInput } from "./turn";
 import { furthestStage, SPIN_ORDER, stageIndex } from "./types";
 
 export interface ReplyDecision extends TurnDecision {
   source: "model" | "rules";
+  /** The reply told the customer the team is closed now and when it is back (decideBurst, outside business hours). */
+  closedNotice?: boolean;
 }
 
 export interface DecideOptions {
@@ -67,7 +70,7 @@ export async function decideReply(input: TurnInput, options: DecideOptions = {})
       stage: input.stage,
       history: input.history,
       incoming: input.incoming,
-      knowledge: input.knowledge,
+      knowledge: knowledgeWithHours(input.knowledge, input.opening, rules.language),
       language: rules.language,
       team: speaksForTeam(customerTexts(input)),
     });

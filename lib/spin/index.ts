@@ -27,6 +27,7 @@ export { readPersona, shortProductName, type PersonaTraits } from "./persona";
 export { stagesShown, type StageShown } from "./evidence";
 export { detectIntent, type IntentFound } from "./intents";
 export { decideBurst, mediaTurn, wordsOf, type IncomingMessage, type MediaPolicy, type MediaTurn } from "./media";
+export { closedReply, knowledgeWithHours, type ClosedReply, type OpeningHours } from "./opening";
 export { decideTurn, type StagePassed, type TurnDecision, type TurnInput } from "./turn";
 export { stageReason } from "./timeline";
 export { runConversation, type ConversationOptions, type ConversationStep } from "./conversation";

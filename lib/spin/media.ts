@@ -1,4 +1,5 @@
 import { decideReply, type DecideOptions, type ReplyDecision } from "./engine";
+import { closedReply } from "./opening";
 import { speaksForTeam } from "./reading";
 import { PHRASEBOOKS, pick } from "./replies";
 import { decideTurn, type TurnInput } from "./turn";
@@ -84,10 +85,29 @@ export async function decideBurst(
 ): Promise<ReplyDecision> {
   const words = wordsOf(input.incoming);
   const asWords: TurnInput = { ...input, incoming: words };
-  if (words.length > 0 || input.handedOff || input.optedOut) return decideReply(asWords, options);
+  const customerTexts = [...input.history.filter((turn) => turn.author === "customer").map((turn) => turn.text), ...words];
+  const decided = await decideWordsOrMedia(input, asWords, policy, options);
+  return outsideHours(decided, input, speaksForTeam(customerTexts));
+}
+
+async function decideWordsOrMedia(
+  input: Omit<TurnInput, "incoming"> & { incoming: IncomingMessage[] },
+  asWords: TurnInput,
+  policy: MediaPolicy,
+  options: DecideOptions,
+): Promise<ReplyDecision> {
+  if (asWords.incoming.length > 0 || input.handedOff || input.optedOut) return decideReply(asWords, options);
   const silent = decideTurn(asWords);
   const customerTexts = input.history.filter((turn) => turn.author === "customer").map((turn) => turn.text);
   const media = mediaTurn({ incoming: input.incoming, history: input.history, language: silent.language, team: speaksForTeam(customerTexts) }, policy);
   if (media === null) return { ...silent, source: "rules" };
   return { ...silent, reply: media.reply, handoff: media.handoff, source: "rules" };
+}
+
+/** Outside business hours the reply says so (see closedReply); an opt-out's confirmation stays as it is. */
+function outsideHours(decision: ReplyDecision, input: Pick<TurnInput, "opening" | "knowledge">, team: boolean): ReplyDecision {
+  const closed = input.opening?.closed;
+  if (!closed || decision.reply === null || decision.optOut) return { ...decision, closedNotice: false };
+  const knowledge = input.knowledge;
+  return { ...decision, ...closedReply(decision.reply, { handoff: decision.handoff, language: decision.language, team, knowledge }, closed) };
 }

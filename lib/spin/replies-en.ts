@@ -61,4 +61,6 @@ export const EN_REPLIES: Phrasebook = {
   visualNotice: "Thanks for the file! I can't open images or documents here. Could you tell me in a few words what it's about?",
   visualHandoff: "I'll ask someone from our team to take a look at what you sent and reply here.",
   closings: ["I'm here if you need anything.", "Just message me if anything comes up.", "Happy to help whenever you need."],
+  closedNotice: "We're outside business hours right now. We're back {reopens}.",
+  closedHandoff: "We're outside business hours right now, so the team will answer {reopens}.",
 };

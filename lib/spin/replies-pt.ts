@@ -96,4 +96,9 @@ export const PT_REPLIES: Phrasebook = {
     "Qualquer coisa, é só chamar.",
     "Estou por aqui se precisar de algo.",
   ],
+  closedNotice: "Estamos fora do horário de atendimento agora. Voltamos {reopens}.",
+  closedHandoff: [
+    "Estamos fora do horário de atendimento agora, então a equipe te responde {reopens}.",
+    "Estamos fora do horário de atendimento agora, então a equipe responde para vocês {reopens}.",
+  ],
 };

@@ -33,6 +33,10 @@ export interface Phrasebook {
   visualHandoff: Variants;
   /** When every question has been asked: a close that asks nothing. */
   closings: Variants[];
+  /** Outside business hours, once per closed period: {reopens} is when the team is back ("segunda às 09:00"). */
+  closedNotice: Variants;
+  /** Added to a handoff outside business hours: the person answers when the team is back. */
+  closedHandoff: Variants;
 }
 
 export const PHRASEBOOKS: Record<Language, Phrasebook> = { pt: PT_REPLIES, en: EN_REPLIES };

@@ -3,6 +3,7 @@ import { stagesShown, type StageShown } from "./evidence";
 import { asksForService, detectIntent, type IntentFound } from "./intents";
 import type { AgentKnowledge } from "./knowledge";
 import { detectLanguage } from "./language";
+import { knowledgeWithHours, type OpeningHours } from "./opening";
 import { PHRASEBOOKS, pick } from "./replies";
 import { answeredStage, isOffer, lastBusinessTurn, speaksForTeam } from "./reading";
 import { furthestStage, SPIN_ORDER, stageIndex, type ChatTurn, type Intent, type Language, type SpinStage } from "./types";
@@ -23,6 +24,8 @@ export interface TurnInput {
   language?: Language;
   /** The language when the customer's words do not tell ("ok", "STOP"). */
   defaultLanguage?: Language;
+  /** The organization's business hours, when it set them: the hours answer and the "we are closed" notice. */
+  opening?: OpeningHours;
 }
 
 /** A stage the conversation passed this turn, with the customer's words that showed it. */
@@ -95,9 +98,10 @@ export function serviceReply(language: Language, team: boolean, which: "handoff"
  */
 export function decideTurn(input: TurnInput): TurnDecision {
   const language = replyLanguage(input);
+  const knowledge = knowledgeWithHours(input.knowledge, input.opening, language);
   const lastBusiness = lastBusinessTurn(input.history);
   const offered = lastBusiness?.author === "bot" && isOffer(lastBusiness.text);
-  const found = burstIntent(input.incoming, (text) => detectIntent(text, { knowledge: input.knowledge, offeredHandoff: offered }));
+  const found = burstIntent(input.incoming, (text) => detectIntent(text, { knowledge, offeredHandoff: offered }));
   const shown = burstEvidence(input.incoming, found.intent, input.history);
   const reached = shown.at(-1)?.stage;
   const stage = reached ? furthestStage(input.stage, reached) : input.stage;
@@ -112,7 +116,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
   const composed = composeReply({
     language,
     team,
-    knowledge: input.knowledge,
+    knowledge,
     intent: found.intent,
     faq: found.faq,
     stage,

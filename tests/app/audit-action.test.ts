@@ -12,6 +12,12 @@ describe("auditActionKey", () => {
     expect(auditActionKey("session.bot_paused")).toBe("session_bot_paused");
   });
 
+  it("labels the org profile's business hours and default bot language", () => {
+    expect(auditActionKey("organization.business_hours_changed")).toBe("organization_business_hours_changed");
+    expect(auditActionKey("organization.business_hours_cleared")).toBe("organization_business_hours_cleared");
+    expect(auditActionKey("organization.default_bot_language_changed")).toBe("organization_default_bot_language_changed");
+  });
+
   it("returns null for actions without a label", () => {
     expect(auditActionKey("agent.renamed")).toBeNull();
   });

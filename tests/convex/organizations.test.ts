@@ -21,7 +21,15 @@ describe("current", () => {
   test("returns the URL's organization with the default São Paulo timezone", async () => {
     const { t } = await orgWithAdmin();
     const org = await t.withIdentity(admin).query(api.organizations.current, { orgId: "org_a" });
-    expect(org).toEqual({ externalId: "org_a", name: "Org org_a", slug: "org_a", timezone: "America/Sao_Paulo", role: "admin" });
+    expect(org).toEqual({
+      externalId: "org_a",
+      name: "Org org_a",
+      slug: "org_a",
+      timezone: "America/Sao_Paulo",
+      role: "admin",
+      businessHours: null,
+      defaultBotLanguage: "auto",
+    });
   });
 });
 
