@@ -132,6 +132,9 @@ export const organizationFields = {
   // The language new agents' bots start with; absent: "auto" (the customer's own).
   defaultBotLanguage: v.optional(botLanguageValidator),
   onboarding: v.optional(onboardingValidator),
+  // The token issuer (normalized `iss`) the org was created for: a token from another issuer is
+  // refused by the guard. Absent on orgs created before the binding (not bound on first use).
+  issuer: v.optional(v.string()),
 };
 
 export const userFields = {

@@ -55,6 +55,7 @@ import type * as model_inboxCounts from "../model/inboxCounts.js";
 import type * as model_inboxViews from "../model/inboxViews.js";
 import type * as model_ingest from "../model/ingest.js";
 import type * as model_inlineMedia from "../model/inlineMedia.js";
+import type * as model_issuer from "../model/issuer.js";
 import type * as model_labels from "../model/labels.js";
 import type * as model_mediaFiles from "../model/mediaFiles.js";
 import type * as model_mentions from "../model/mentions.js";
@@ -135,6 +136,7 @@ declare const fullApi: ApiFromModules<{
   "model/inboxViews": typeof model_inboxViews;
   "model/ingest": typeof model_ingest;
   "model/inlineMedia": typeof model_inlineMedia;
+  "model/issuer": typeof model_issuer;
   "model/labels": typeof model_labels;
   "model/mediaFiles": typeof model_mediaFiles;
   "model/mentions": typeof model_mentions;
