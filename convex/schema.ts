@@ -476,4 +476,15 @@ export default defineSchema({
   ]),
 
   auditLog: defineTable(auditEntryFields).index("by_org_and_at", ["orgId", "at"]),
+
+  // --- security: WhatsApp webhook replay records (convex/webhookReplays.ts). Global: keyed by the
+  // hash of the credential a delivery carried, pruned once that credential can no longer be accepted.
+  // How many distinct bodies one credential has carried (bounded: a leaked token is not a free pass).
+  webhookCredentials: defineTable({ credentialHash: v.string(), bodies: v.number(), expiresAt: v.number() })
+    .index("by_credentialHash", ["credentialHash"])
+    .index("by_expiresAt", ["expiresAt"]),
+  // Each (credential, body) pair seen; `settled` once every change in it was applied.
+  webhookCredentialBodies: defineTable({ credentialHash: v.string(), bodyHash: v.string(), settled: v.boolean(), expiresAt: v.number() })
+    .index("by_credentialHash_and_bodyHash", ["credentialHash", "bodyHash"])
+    .index("by_expiresAt", ["expiresAt"]),
 });

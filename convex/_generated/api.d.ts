@@ -15,6 +15,7 @@ import type {
 } from "convex/server";
 import type * as agentGateway from "../agentGateway.js";
 import type * as agentHealth from "../agentHealth.js";
+import type * as agentPairing from "../agentPairing.js";
 import type * as agentRemoval from "../agentRemoval.js";
 import type * as agents from "../agents.js";
 import type * as bot from "../bot.js";
@@ -83,6 +84,7 @@ import type * as sessions from "../sessions.js";
 import type * as triage from "../triage.js";
 import type * as viewer from "../viewer.js";
 import type * as webhookDeliveries from "../webhookDeliveries.js";
+import type * as webhookReplays from "../webhookReplays.js";
 import type * as whatsapp from "../whatsapp.js";
 
 /**
@@ -96,6 +98,7 @@ import type * as whatsapp from "../whatsapp.js";
 declare const fullApi: ApiFromModules<{
   agentGateway: typeof agentGateway;
   agentHealth: typeof agentHealth;
+  agentPairing: typeof agentPairing;
   agentRemoval: typeof agentRemoval;
   agents: typeof agents;
   bot: typeof bot;
@@ -164,6 +167,7 @@ declare const fullApi: ApiFromModules<{
   triage: typeof triage;
   viewer: typeof viewer;
   webhookDeliveries: typeof webhookDeliveries;
+  webhookReplays: typeof webhookReplays;
   whatsapp: typeof whatsapp;
 }>;
 export declare const api: FilterApi<
