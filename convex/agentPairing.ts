@@ -52,7 +52,8 @@ export const confirm = internalAction({
 /**
  * The gateway's answer, applied with the same rules as a delivery used to be: open (with the number
  * the hint named, now that the link is confirmed), pairing with the gateway's own QR, or closed
- * (refused when the hint was the QR limit; the number dropped when the phone logged out).
+ * (refused when the hint was the QR limit or Evolution's "refused" after it; the number dropped
+ * when the phone logged out).
  */
 export const record = internalOrgMutation({
   args: { agentId: v.id("agents"), hint: pairingHintValidator, observed: observedValidator },
@@ -66,7 +67,7 @@ export const record = internalOrgMutation({
     } else if (observed.state === "connecting") {
       if (observed.qrCode !== null) await applyQrCode(ctx.db, agent, observed.qrCode);
       else await applyConnection(ctx.db, agent, { state: "connecting" });
-    } else if (hint.kind === "qrLimit") {
+    } else if (hint.kind === "qrLimit" || (hint.kind === "connection" && hint.state === "refused")) {
       await applyQrLimit(ctx.db, agent);
     } else {
       await applyConnection(ctx.db, agent, { state: "close", statusReason: fromHint.statusReason });

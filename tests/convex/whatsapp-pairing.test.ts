@@ -158,6 +158,9 @@ describe("qrcode.updated", () => {
     const agent = await agentRow();
     expect(agent).toMatchObject({ status: "refused" });
     expect(agent?.qrCode).toBeUndefined();
+    // Evolution follows with connection.update "refused": same end state.
+    await deliverAndConfirm(connectionUpdate("refused", { statusReason: 428 }));
+    expect(await agentRow()).toMatchObject({ status: "refused" });
   });
 
   test("an injected QR limit while pairing goes on refuses nothing", async () => {
