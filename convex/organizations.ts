@@ -8,6 +8,7 @@ import { orgMutation, orgQuery } from "./lib/functions";
 import { auditTargetValidator, describeAuditTarget } from "./model/auditTargets";
 import { recordAudit } from "./model/audit";
 import { roleValidator } from "./schema";
+import { INVITES, withinOrgLimitsX } from "./model/rateLimits";
 
 /** The organization of the URL, as the viewer may see it. */
 export const current = orgQuery({
@@ -76,6 +77,21 @@ export const recordTeamChange = orgMutation({
       fail("INVALID_ARGUMENT", "The target must be user:<id> or invitation:<email>.");
     }
     await recordAudit(ctx.db, { orgId: ctx.org._id, actorUserId: ctx.viewer.userId, action, target });
+    return null;
+  },
+});
+
+/**
+ * Called by the team server actions before an invitation is sent or resent through the auth
+ * provider (which Convex never sees first): RATE_LIMITED once the admin's or the org's invitation
+ * bucket is empty (model/rateLimits.ts), so the provider is never asked.
+ */
+export const claimInviteQuota = orgMutation({
+  role: "admin",
+  args: {},
+  returns: v.null(),
+  handler: async (ctx) => {
+    await withinOrgLimitsX(ctx.db, INVITES, ctx.org._id, ctx.viewer.externalId);
     return null;
   },
 });

@@ -9,6 +9,7 @@ import { SESSION_STATUSES } from "../lib/inbox/statuses";
 import { DELIVERY_STATES, MEDIA_STATES, MESSAGE_KINDS } from "../lib/whatsapp/types";
 import { ONBOARDING_STEPS } from "../lib/onboarding";
 import { WEEKDAYS } from "../lib/business-hours";
+import { rateLimitTables } from "convex-helpers/server/rateLimit";
 
 // Shared validators: reused by function `args`/`returns` so the wire shape never drifts from storage.
 // Enum-like sets are defined once in lib/ (as const arrays) and turned into validators here.
@@ -487,4 +488,8 @@ export default defineSchema({
   webhookCredentialBodies: defineTable({ credentialHash: v.string(), bodyHash: v.string(), settled: v.boolean(), expiresAt: v.number() })
     .index("by_credentialHash_and_bodyHash", ["credentialHash", "bodyHash"])
     .index("by_expiresAt", ["expiresAt"]),
+
+  // --- security: convex-helpers' rate limiter buckets (convex/model/rateLimits.ts). Global table;
+  // org functions reach only keys prefixed with their org id (convex/lib/rls.ts).
+  ...rateLimitTables,
 });

@@ -3,6 +3,7 @@ import { v } from "convex/values";
 import { CREDENTIAL_LIFETIME_MS } from "../lib/whatsapp/signatures";
 import { internal } from "./_generated/api";
 import { internalMutation } from "./lib/functions";
+import { takeTokenX } from "./model/rateLimits";
 
 /**
  * Binds WhatsApp webhook deliveries to the credential they carry (SECURITY 1).
@@ -29,11 +30,11 @@ export const MAX_BODIES_PER_CREDENTIAL = 100;
 
 const verdictValidator = literals("process", "duplicate", "exhausted");
 
-/** Before a verified delivery is applied: process it, answer it as a duplicate, or refuse it. */
+/** Before a verified delivery is applied: process it, answer it as a duplicate, or refuse it (or RATE_LIMITED). */
 export const claim = internalMutation({
-  args: { credentialHash: v.string(), bodyHash: v.string() },
+  args: { credentialHash: v.string(), bodyHash: v.string(), agentId: v.id("agents") },
   returns: verdictValidator,
-  handler: async (ctx, { credentialHash, bodyHash }) => {
+  handler: async (ctx, { credentialHash, bodyHash, agentId }) => {
     const seen = await ctx.db
       .query("webhookCredentialBodies")
       .withIndex("by_credentialHash_and_bodyHash", (q) => q.eq("credentialHash", credentialHash).eq("bodyHash", bodyHash))
@@ -44,6 +45,9 @@ export const claim = internalMutation({
       .query("webhookCredentials")
       .withIndex("by_credentialHash", (q) => q.eq("credentialHash", credentialHash))
       .unique();
+    // A new body is a new delivery for the number: its bucket pays (RATE_LIMITED throws, nothing written).
+    // Here and not in the ingest transaction, whose read budget (≤ 10) this one read would strain.
+    if (credential === null || credential.bodies < MAX_BODIES_PER_CREDENTIAL) await takeTokenX(ctx.db, "agentWebhooks", `agent:${agentId}`);
     if (credential === null) {
       await ctx.db.insert("webhookCredentials", { credentialHash, bodies: 1, expiresAt });
     } else if (credential.bodies >= MAX_BODIES_PER_CREDENTIAL) {

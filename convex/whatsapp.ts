@@ -163,7 +163,8 @@ export const webhook = httpAction(async (ctx, request) => {
   if (parsed.status === "invalid") return malformed(parsed.issues);
   if (parsed.status === "ignored") return jsonResponse({ success: true, ignored: true, reason: parsed.reason });
   const replay = await replayKey(request.headers, raw.bytes);
-  const verdict = await ctx.runMutation(internal.webhookReplays.claim, replay);
+  const verdict = await claimDelivery(ctx, { ...replay, agentId: agent.agentId });
+  if (verdict === "rate_limited") return errorResponse("RATE_LIMITED", "Too many deliveries for this number. Retry later.");
   if (verdict === "duplicate") return jsonResponse({ success: true, duplicate: true });
   if (verdict === "exhausted") return errorResponse("UNAUTHENTICATED", "These webhook credentials were already used too often.");
   const outcomes: Outcome[] = [];
@@ -177,6 +178,16 @@ export const webhook = httpAction(async (ctx, request) => {
   await ctx.runMutation(internal.webhookReplays.settle, replay);
   return jsonResponse(outcomes.length === 1 ? { success: true, outcome: outcomes[0] } : { success: true, outcomes });
 });
+
+/** The replay verdict, or "rate_limited" when the number's webhook bucket is empty (429, nothing written). */
+async function claimDelivery(ctx: ActionCtx, args: { credentialHash: string; bodyHash: string; agentId: Id<"agents"> }) {
+  try {
+    return await ctx.runMutation(internal.webhookReplays.claim, args);
+  } catch (error) {
+    if (toAppErrorData(error).code === "RATE_LIMITED") return "rate_limited" as const;
+    throw error;
+  }
+}
 
 /** The replay record's key: hashes of the credential (verified present) and of the raw body. */
 async function replayKey(headers: Headers, body: Uint8Array) {

@@ -65,6 +65,7 @@ import type * as model_messages from "../model/messages.js";
 import type * as model_metricsViews from "../model/metricsViews.js";
 import type * as model_outbound from "../model/outbound.js";
 import type * as model_overview from "../model/overview.js";
+import type * as model_rateLimits from "../model/rateLimits.js";
 import type * as model_readStates from "../model/readStates.js";
 import type * as model_rollups from "../model/rollups.js";
 import type * as model_routing from "../model/routing.js";
@@ -148,6 +149,7 @@ declare const fullApi: ApiFromModules<{
   "model/metricsViews": typeof model_metricsViews;
   "model/outbound": typeof model_outbound;
   "model/overview": typeof model_overview;
+  "model/rateLimits": typeof model_rateLimits;
   "model/readStates": typeof model_readStates;
   "model/rollups": typeof model_rollups;
   "model/routing": typeof model_routing;

@@ -19,7 +19,7 @@ describe("tenant tables", () => {
 
   test("only the identity and webhook tables carry no orgId", () => {
     const global = tables.map(([name]) => name).filter((name) => !orgOwnedTables.includes(name));
-    expect(global.sort()).toEqual(["organizations", "users", "webhookCredentialBodies", "webhookCredentials", "webhookDeliveries"]);
+    expect(global.sort()).toEqual(["organizations", "rateLimits", "users", "webhookCredentialBodies", "webhookCredentials", "webhookDeliveries"]);
   });
 
   test("every index of a tenant table starts with orgId, except the webhook lookups, the daily prune's and the upload claim's", () => {

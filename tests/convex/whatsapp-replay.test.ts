@@ -61,7 +61,8 @@ describe("one credential, one body", () => {
   test("a delivery whose first attempt was not applied is processed again when retried", async () => {
     const headers = await bearerHeaders(SECRET_A);
     const body = JSON.stringify(upsert({ id: "RETRIED" }));
-    const key = { credentialHash: await sha256Hex(`bearer:${tokenOf(headers)}`), bodyHash: await sha256Hex(body) };
+    const agentId = (await t.run((ctx) => ctx.db.query("agents").first()))!._id;
+    const key = { credentialHash: await sha256Hex(`bearer:${tokenOf(headers)}`), bodyHash: await sha256Hex(body), agentId };
     // The first attempt claimed the pair, then failed before it was settled.
     expect(await t.mutation(internal.webhookReplays.claim, key)).toBe("process");
     expect((await postWhatsApp(t, headers, body)).body).toEqual({ success: true, outcome: "stored" });
