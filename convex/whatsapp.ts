@@ -165,7 +165,8 @@ export const webhook = httpAction(async (ctx, request) => {
   const replay = await replayKey(request.headers, raw.bytes);
   const verdict = await claimDelivery(ctx, { ...replay, agentId: agent.agentId });
   if (verdict === "rate_limited") return errorResponse("RATE_LIMITED", "Too many deliveries for this number. Retry later.");
-  if (verdict === "duplicate") return jsonResponse({ success: true, duplicate: true });
+  // The same answer as a message stored before: the sender only needs to know we have it.
+  if (verdict === "duplicate") return jsonResponse({ success: true, outcome: "duplicate" });
   if (verdict === "exhausted") return errorResponse("UNAUTHENTICATED", "These webhook credentials were already used too often.");
   const outcomes: Outcome[] = [];
   // Each change is its own transaction (its own read budget): arrays of updates or contacts stay small each.

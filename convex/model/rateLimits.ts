@@ -37,10 +37,11 @@ export const MEMBER_AGENTS_CREATED_PER_HOUR = 5;
 export const MEMBER_QR_REFRESHES_PER_MINUTE = 10;
 export const ORG_QR_REFRESHES_PER_MINUTE = 30;
 /**
- * Webhook deliveries per WhatsApp number: a busy number gets a few events a second; a history sync
- * after pairing bursts into the hundreds. Evolution retries a 429 with backoff, so nothing is lost.
+ * Webhook deliveries per WhatsApp number: a busy number gets a few events a second, a history sync
+ * after pairing bursts into the thousands. 50 a second sustained (and a burst of as many) stays far
+ * above that while bounding what one number can make us ingest. Evolution retries a 429 with backoff.
  */
-export const AGENT_WEBHOOKS_PER_MINUTE = 1200;
+export const AGENT_WEBHOOKS_PER_MINUTE = 3000;
 
 export const RATE_LIMITS = {
   memberWrites: { kind: "token bucket", rate: MEMBER_WRITES_PER_MINUTE, period: MINUTE, capacity: 20 },
@@ -51,7 +52,7 @@ export const RATE_LIMITS = {
   orgAgentCreations: { kind: "token bucket", rate: ORG_AGENTS_CREATED_PER_HOUR, period: HOUR, capacity: 10 },
   memberQrRefreshes: { kind: "token bucket", rate: MEMBER_QR_REFRESHES_PER_MINUTE, period: MINUTE, capacity: 5 },
   orgQrRefreshes: { kind: "token bucket", rate: ORG_QR_REFRESHES_PER_MINUTE, period: MINUTE, capacity: 15 },
-  agentWebhooks: { kind: "token bucket", rate: AGENT_WEBHOOKS_PER_MINUTE, period: MINUTE, capacity: 600 },
+  agentWebhooks: { kind: "token bucket", rate: AGENT_WEBHOOKS_PER_MINUTE, period: MINUTE, capacity: AGENT_WEBHOOKS_PER_MINUTE },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -160,7 +160,7 @@ describe("webhook deliveries per number", () => {
       const bucket = (await ctx.db.query("rateLimits").collect()).find((row) => row.name === "agentWebhooks")!;
       await ctx.db.patch("rateLimits", bucket._id, { value: 0, ts: Date.now() });
     });
-    expect((await postWhatsApp(t, headers, body)).body).toEqual({ success: true, duplicate: true });
+    expect((await postWhatsApp(t, headers, body)).body).toEqual({ success: true, outcome: "duplicate" });
   });
 
 });

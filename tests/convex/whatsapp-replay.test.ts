@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { internal } from "../../convex/_generated/api";
 import { MAX_BODIES_PER_CREDENTIAL } from "../../convex/webhookReplays";
 import { CREDENTIAL_LIFETIME_MS, sha256Hex } from "../../lib/whatsapp/signatures";
-import { SECRET_A, bearerHeaders, postWhatsApp, seedWebhookAgents, signatureHeaders, upsert, webhookRows } from "../fixtures/evolution";
+import { SECRET_A, bearerHeaders, postWhatsApp, qrcodeUpdated, seedWebhookAgents, signatureHeaders, upsert, webhookRows } from "../fixtures/evolution";
 import { newTest, type TestConvex } from "./setup";
 
 /**
@@ -35,11 +35,12 @@ const tokenOf = (headers: Record<string, string>) => headers.authorization.repla
 describe("one credential, one body", () => {
   test("an identical delivery (same token, same bytes) is answered as a duplicate and reprocesses nothing", async () => {
     const headers = await bearerHeaders(SECRET_A);
-    const body = JSON.stringify(upsert({ id: "ONCE" }));
-    expect((await postWhatsApp(t, headers, body)).body).toEqual({ success: true, outcome: "stored" });
+    // A pairing hint: ingest itself would schedule another gateway check; a replay schedules nothing.
+    const body = JSON.stringify(qrcodeUpdated());
+    expect((await postWhatsApp(t, headers, body)).body).toEqual({ success: true, outcome: "deferred" });
     const before = await rowsNow();
     const replay = await postWhatsApp(t, headers, body);
-    expect(replay).toEqual({ status: 200, body: { success: true, duplicate: true } });
+    expect(replay).toEqual({ status: 200, body: { success: true, outcome: "duplicate" } });
     expect(await rowsNow()).toEqual(before);
   });
 
@@ -55,7 +56,7 @@ describe("one credential, one body", () => {
     const body = JSON.stringify(upsert({ id: "SIGNED" }));
     const headers = await signatureHeaders(SECRET_A, body);
     await postWhatsApp(t, headers, body);
-    expect((await postWhatsApp(t, headers, body)).body).toEqual({ success: true, duplicate: true });
+    expect((await postWhatsApp(t, headers, body)).body).toEqual({ success: true, outcome: "duplicate" });
   });
 
   test("a delivery whose first attempt was not applied is processed again when retried", async () => {
@@ -66,7 +67,7 @@ describe("one credential, one body", () => {
     // The first attempt claimed the pair, then failed before it was settled.
     expect(await t.mutation(internal.webhookReplays.claim, key)).toBe("process");
     expect((await postWhatsApp(t, headers, body)).body).toEqual({ success: true, outcome: "stored" });
-    expect((await postWhatsApp(t, headers, body)).body).toEqual({ success: true, duplicate: true });
+    expect((await postWhatsApp(t, headers, body)).body).toEqual({ success: true, outcome: "duplicate" });
   });
 });
 
