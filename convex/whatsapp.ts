@@ -135,10 +135,11 @@ const malformed = (issues: string[]) =>
 
 /**
  * POST /webhooks/whatsapp: an Evolution API v2 delivery for one agent, authenticated with that
- * agent's own secret (Bearer JWT or body signature). Refusals (413, 400, 404, 401) write nothing;
+ * agent's own secret (Bearer JWT or body signature). Refusals (413, 400, 404, 401, 429) write nothing;
  * accepted deliveries answer 200 at once (the bot's reply, when there is one, is scheduled). A
  * delivery identical to one already applied (same credential, same bytes) is answered as a
- * duplicate, and a credential that carried too many bodies is refused (convex/webhookReplays.ts).
+ * duplicate, a credential that carried too many bodies is refused (convex/webhookReplays.ts), and a
+ * number over its delivery rate is answered 429 RATE_LIMITED (Evolution retries it later).
  */
 export const webhook = httpAction(async (ctx, request) => {
   const raw = await readRawBodyWithin(request, MAX_INLINE_MEDIA_BODY_BYTES);
