@@ -12,6 +12,7 @@ import { recordAudit } from "./model/audit";
 import { resolveConversationsOfRemovedAgent } from "./agentRemoval";
 import { agentKnowledgeValidator } from "./schema";
 import { failFromGateway, gatewayFromEnv, retireInstance, webhookTargetFor } from "./model/gateway";
+import { AGENT_CREATIONS, QR_REFRESHES, withinOrgLimitsX } from "./model/rateLimits";
 
 /**
  * An agent's life on the WhatsApp gateway (Evolution API): each admin action beside the database
@@ -73,7 +74,12 @@ export const create = orgAction({
     const webhookSecret = newWebhookSecret();
     const webhook = webhookTargetFor(webhookSecret);
     const orgId = ctx.org._id;
-    const { agentId, instanceName } = await ctx.runMutation(internal.agentGateway.reserve, { orgId, ...profile, webhookSecret });
+    const { agentId, instanceName } = await ctx.runMutation(internal.agentGateway.reserve, {
+      orgId,
+      ...profile,
+      webhookSecret,
+      actorExternalId: ctx.viewerExternalId,
+    });
     let created = false;
     try {
       const { qr } = await gateway.createInstance({ instanceName, webhook });
@@ -103,11 +109,14 @@ export const reserve = internalMutation({
     product: v.string(),
     knowledge: agentKnowledgeValidator,
     webhookSecret: v.string(),
+    // Who creates it: their bucket and the org's are charged (model/rateLimits.ts).
+    actorExternalId: v.string(),
   },
   returns: v.object({ agentId: v.id("agents"), instanceName: v.string() }),
-  handler: async (ctx, args) => {
+  handler: async (ctx, { actorExternalId, ...args }) => {
     const org = await ctx.db.get("organizations", args.orgId);
     if (org === null || org.deletedAt !== undefined) fail("ORG_NOT_FOUND", "This organization does not exist.");
+    await withinOrgLimitsX(ctx.db, AGENT_CREATIONS, args.orgId, actorExternalId);
     await withinAgentCapX(ctx.db, args.orgId);
     const instanceName = await unusedInstanceName(ctx.db);
     const language = org.defaultBotLanguage ?? "auto";
@@ -161,6 +170,7 @@ export const refreshQr = orgAction({
   returns: v.null(),
   handler: async (ctx, { agentId }): Promise<null> => {
     const orgId = ctx.org._id;
+    await ctx.runMutation(internal.agentGateway.claimQrRefresh, { orgId, agentId, actorExternalId: ctx.viewerExternalId });
     await onGateway(
       ctx,
       agentId,
@@ -171,6 +181,17 @@ export const refreshQr = orgAction({
       },
       { record: (pairing) => ctx.runMutation(internal.agentGateway.storePairing, { orgId, agentId, actorExternalId: ctx.viewerExternalId, pairing }) },
     );
+    return null;
+  },
+});
+
+/** Before refreshQr asks the gateway: a live agent of the org, within the QR refresh limits. */
+export const claimQrRefresh = internalOrgMutation({
+  args: actorArgs,
+  returns: v.null(),
+  handler: async (ctx, { agentId, actorExternalId }) => {
+    await liveAgentX(ctx.db, agentId);
+    await withinOrgLimitsX(ctx.db, QR_REFRESHES, ctx.org._id, actorExternalId);
     return null;
   },
 });

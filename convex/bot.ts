@@ -7,6 +7,7 @@ import { botContextValidator, planBotTurn, plannedTurnValidator, readBotContext,
 import { recordBotTurn } from "./model/botRecord";
 import { botActive, MAX_REPLY_ATTEMPTS, nextRunAt, RELEASED_LEASE, retryDelayMs } from "./model/botRules";
 import { gatewayFromEnv } from "./model/gateway";
+import { maskPhones } from "../lib/phone-masking";
 
 /**
  * The SPIN bot's reply pipeline (DESIGN "SPIN replies"): at most one run holds a session at a time
@@ -109,7 +110,7 @@ export const reply = internalAction({
         sent = { externalId, turn };
       }
     } catch (error) {
-      console.warn(`[bot] reply attempt ${attempt} failed for session ${sessionId}: ${String(error)}`);
+      console.warn(maskPhones(`[bot] reply attempt ${attempt} failed for session ${sessionId}: ${String(error)}`));
       await ctx.runMutation(internal.bot.failProcessing, { orgId, sessionId, token, attempt });
       return null;
     }

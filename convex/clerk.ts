@@ -1,6 +1,6 @@
 import { v } from "convex/values";
 import { Webhook, WebhookVerificationError } from "svix";
-import { parseClerkEvent } from "../lib/clerk/events";
+import { parseClerkEvent, type ClerkChange } from "../lib/clerk/events";
 import { internal } from "./_generated/api";
 import { env } from "./_generated/server";
 import { httpAction, internalMutation } from "./lib/functions";
@@ -13,8 +13,15 @@ import {
   upsertOrganization,
   upsertUser,
 } from "./model/clerkSync";
+import { issuerOfEvent } from "./model/issuer";
 
-const orgProfile = v.object({ externalId: v.string(), name: v.string(), slug: v.string(), updatedAt: v.number() });
+const orgProfile = v.object({
+  externalId: v.string(),
+  name: v.string(),
+  slug: v.string(),
+  updatedAt: v.number(),
+  issuer: v.optional(v.string()),
+});
 const userProfile = v.object({
   externalId: v.string(),
   email: v.string(),
@@ -67,6 +74,12 @@ export const applyChange = internalMutation({
   },
 });
 
+/** Stamps the issuer on the change's org profile, so an org this event creates is bound to it. */
+function withIssuer(change: ClerkChange, issuer: string | undefined): ClerkChange {
+  if (issuer === undefined || !("org" in change)) return change;
+  return { ...change, org: { ...change.org, issuer } };
+}
+
 function svixHeaders(request: Request) {
   return {
     "svix-id": request.headers.get("svix-id") ?? "",
@@ -98,9 +111,10 @@ export const webhook = httpAction(async (ctx, request) => {
     return errorResponse("INVALID_ARGUMENT", "The webhook payload is malformed.", { details: parsed.issues });
   }
   if (parsed.status === "ignored") return jsonResponse({ success: true, ignored: true });
+  const issuer = issuerOfEvent((payload as { instance_id?: unknown }).instance_id, env);
   const { duplicate } = await ctx.runMutation(internal.clerk.applyChange, {
     deliveryId: headers["svix-id"],
-    change: parsed.change,
+    change: withIssuer(parsed.change, issuer),
   });
   return jsonResponse({ success: true, duplicate });
 });

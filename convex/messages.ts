@@ -14,6 +14,7 @@ import { authorsOfPage } from "./model/authors";
 import { userByExternalId } from "./model/directory";
 import { applyMessageToSession } from "./model/sessions";
 import { messageViewValidator } from "./model/views";
+import { WRITES, withinOrgLimitsX } from "./model/rateLimits";
 
 /** Newest first, one page at a time. */
 export const list = orgQuery({
@@ -78,6 +79,7 @@ export const insertHumanReply = internalOrgMutation({
   },
   returns: v.object({ messageId: v.id("messages"), instanceName: v.string(), number: v.string(), quotedExternalId: v.union(v.string(), v.null()) }),
   handler: async (ctx, { sessionId, text, quotedMessageId, authorExternalId }) => {
+    await withinOrgLimitsX(ctx.db, WRITES, ctx.org._id, authorExternalId ?? null);
     const { session, agent, number } = await replyTargetX(ctx.db, sessionId);
     const quoted = await quoteOfX(ctx.db, session, quotedMessageId);
     const sentAt = Date.now();
@@ -105,6 +107,7 @@ export const sendMedia = orgMutation({
   handler: async (ctx, { sessionId, storageId, caption, quotedMessageId }) => {
     const text = (caption ?? "").trim();
     if (text.length > MAX_CAPTION_LENGTH) fail("INVALID_ARGUMENT", `A caption holds at most ${MAX_CAPTION_LENGTH} characters.`);
+    await withinOrgLimitsX(ctx.db, WRITES, ctx.org._id, ctx.viewer.externalId);
     const upload = await uploadOfX(ctx.db, ctx.org._id, storageId);
     const { session } = await replyTargetX(ctx.db, sessionId);
     const quoted = await quoteOfX(ctx.db, session, quotedMessageId);

@@ -4,6 +4,7 @@ import { fail } from "./lib/errors";
 import { orgMutation } from "./lib/functions";
 import { MAX_TEXT_LENGTH, storedText } from "./model/messages";
 import { mentionedMembersX, recordMentions } from "./model/mentions";
+import { WRITES, withinOrgLimitsX } from "./model/rateLimits";
 
 /**
  * A private note in the thread: stored as a message by author "note" so it reads in place, but it
@@ -17,6 +18,8 @@ export const add = orgMutation({
     const body = text.trim();
     if (body.length === 0) fail("INVALID_ARGUMENT", "Write the note first.");
     if (body.length > MAX_TEXT_LENGTH) fail("INVALID_ARGUMENT", `A note holds at most ${MAX_TEXT_LENGTH} characters.`);
+    // Notes share the member's and the org's write buckets with replies (model/rateLimits.ts).
+    await withinOrgLimitsX(ctx.db, WRITES, ctx.org._id, ctx.viewer.externalId);
     const session = await ctx.db.get("sessions", sessionId);
     if (session === null) fail("NOT_FOUND", "This conversation does not exist.");
     const byUserId = ctx.viewer.userId;

@@ -10,6 +10,7 @@ import { auditTargetValidator, describeAuditTarget } from "./model/auditTargets"
 import { recordAudit } from "./model/audit";
 import { recordStep } from "./model/onboarding";
 import { businessHoursX } from "./model/orgProfile";
+import { INVITES, withinOrgLimitsX } from "./model/rateLimits";
 import { botLanguageValidator, openingIntervalValidator, roleValidator } from "./schema";
 
 /** The organization of the URL, as the viewer may see it. */
@@ -128,6 +129,21 @@ export const recordTeamChange = orgMutation({
     await recordAudit(ctx.db, { orgId: ctx.org._id, actorUserId: ctx.viewer.userId, action, target });
     // The invitation itself lives with the auth provider: this is where Convex learns one was sent.
     if (action === "team.invited") await recordStep(ctx.db, ctx.org, "team", "done");
+    return null;
+  },
+});
+
+/**
+ * Called by the team server actions before an invitation is sent or resent through the auth
+ * provider (which Convex never sees first): RATE_LIMITED once the admin's or the org's invitation
+ * bucket is empty (model/rateLimits.ts), so the provider is never asked.
+ */
+export const claimInviteQuota = orgMutation({
+  role: "admin",
+  args: {},
+  returns: v.null(),
+  handler: async (ctx) => {
+    await withinOrgLimitsX(ctx.db, INVITES, ctx.org._id, ctx.viewer.externalId);
     return null;
   },
 });

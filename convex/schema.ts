@@ -9,6 +9,7 @@ import { SESSION_STATUSES } from "../lib/inbox/statuses";
 import { DELIVERY_STATES, MEDIA_STATES, MESSAGE_KINDS } from "../lib/whatsapp/types";
 import { ONBOARDING_STEPS } from "../lib/onboarding";
 import { WEEKDAYS } from "../lib/business-hours";
+import { rateLimitTables } from "convex-helpers/server/rateLimit";
 
 // Shared validators: reused by function `args`/`returns` so the wire shape never drifts from storage.
 // Enum-like sets are defined once in lib/ (as const arrays) and turned into validators here.
@@ -132,6 +133,9 @@ export const organizationFields = {
   // The language new agents' bots start with; absent: "auto" (the customer's own).
   defaultBotLanguage: v.optional(botLanguageValidator),
   onboarding: v.optional(onboardingValidator),
+  // The token issuer (normalized `iss`) the org was created for: a token from another issuer is
+  // refused by the guard. Absent on orgs created before the binding (not bound on first use).
+  issuer: v.optional(v.string()),
 };
 
 export const userFields = {
@@ -493,4 +497,18 @@ export default defineSchema({
   })
     .index("by_instanceName", ["instanceName"])
     .index("by_state_and_finishedAt", ["state", "finishedAt"]),
+  // --- security: WhatsApp webhook replay records (convex/webhookReplays.ts). Global: keyed by the
+  // hash of the credential a delivery carried, pruned once that credential can no longer be accepted.
+  // How many distinct bodies one credential has carried (bounded: a leaked token is not a free pass).
+  webhookCredentials: defineTable({ credentialHash: v.string(), bodies: v.number(), expiresAt: v.number() })
+    .index("by_credentialHash", ["credentialHash"])
+    .index("by_expiresAt", ["expiresAt"]),
+  // Each (credential, body) pair seen; `settled` once every change in it was applied.
+  webhookCredentialBodies: defineTable({ credentialHash: v.string(), bodyHash: v.string(), settled: v.boolean(), expiresAt: v.number() })
+    .index("by_credentialHash_and_bodyHash", ["credentialHash", "bodyHash"])
+    .index("by_expiresAt", ["expiresAt"]),
+
+  // --- security: convex-helpers' rate limiter buckets (convex/model/rateLimits.ts). Global table;
+  // org functions reach only keys prefixed with their org id (convex/lib/rls.ts).
+  ...rateLimitTables,
 });

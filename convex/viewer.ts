@@ -6,6 +6,7 @@ import { fail } from "./lib/errors";
 import { viewerMutation, viewerQuery } from "./lib/functions";
 import { upsertMembership, upsertUser } from "./model/clerkSync";
 import { orgByExternalId, userByExternalId } from "./model/directory";
+import { normalizeIssuer, ownedByAnotherIssuer } from "./model/issuer";
 import { roleValidator } from "./schema";
 
 function claimString(identity: UserIdentity, name: string): string | undefined {
@@ -29,7 +30,11 @@ async function provisionOrg(ctx: MutationCtx, identity: UserIdentity): Promise<s
   const claims = readOrgClaims(identity);
   if (claims === null) return null;
   const slug = claims.slug ?? claims.orgId;
-  const org = { externalId: claims.orgId, name: claimString(identity, "org_name") ?? slug, slug, updatedAt: 0 };
+  const issuer = normalizeIssuer(identity.issuer);
+  const existing = await orgByExternalId(ctx.db, claims.orgId);
+  // Before any row is written: another issuer's org is not this token's (see guard.ts for the code).
+  if (existing !== null && ownedByAnotherIssuer(existing, issuer)) fail("ORG_NOT_FOUND", "This organization does not exist.");
+  const org = { externalId: claims.orgId, name: claimString(identity, "org_name") ?? slug, slug, updatedAt: 0, issuer };
   const membership = await upsertMembership(ctx, { org, user: profileFromIdentity(identity), role: claims.role, updatedAt: 0 });
   if (membership !== null) return claims.orgId;
   const stored = await orgByExternalId(ctx.db, claims.orgId);
@@ -70,7 +75,7 @@ export const get = viewerQuery({
     const user = await userByExternalId(ctx.db, ctx.identity.subject);
     const claims = readOrgClaims(ctx.identity);
     const org = claims === null ? null : await orgByExternalId(ctx.db, claims.orgId);
-    const liveOrg = org !== null && org.deletedAt === undefined ? org : null;
+    const liveOrg = org !== null && org.deletedAt === undefined && !ownedByAnotherIssuer(org, ctx.identity.issuer) ? org : null;
     return {
       externalId: profile.externalId,
       name: user?.name || profile.name,

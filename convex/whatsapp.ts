@@ -2,7 +2,7 @@ import { literals } from "convex-helpers/validators";
 import { v, type Infer } from "convex/values";
 import { AGENT_STATES } from "../lib/whatsapp/types";
 import { toAppErrorData } from "../lib/errors";
-import { verifyWebhookRequest } from "../lib/whatsapp/signatures";
+import { deliveryCredential, sha256Hex, verifyWebhookRequest } from "../lib/whatsapp/signatures";
 import { parseWhatsAppEvent, readEnvelope, type WhatsAppChange } from "../lib/whatsapp/webhook-events";
 import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
@@ -110,7 +110,10 @@ export const ingest = internalOrgMutation({
   },
   returns: outcomeValidator,
   handler: async (ctx, { inlineFile, ...args }) => {
-    const { outcome, replyDue, merge, messageId, appliedUpdates } = await applyWhatsAppChange(ctx.db, args);
+    const { outcome, replyDue, merge, messageId, appliedUpdates, pairingHint } = await applyWhatsAppChange(ctx.db, args);
+    if (pairingHint !== undefined) {
+      await ctx.scheduler.runAfter(0, internal.agentPairing.confirm, { orgId: ctx.org._id, agentId: args.agentId, hint: pairingHint });
+    }
     if (replyDue !== null) {
       await ctx.scheduler.runAt(replyDue.at, internal.bot.reply, { orgId: ctx.org._id, sessionId: replyDue.sessionId, attempt: 1 });
     }
@@ -132,8 +135,11 @@ const malformed = (issues: string[]) =>
 
 /**
  * POST /webhooks/whatsapp: an Evolution API v2 delivery for one agent, authenticated with that
- * agent's own secret (Bearer JWT or body signature). Refusals (413, 400, 404, 401) write nothing;
- * accepted deliveries answer 200 at once (the bot's reply, when there is one, is scheduled).
+ * agent's own secret (Bearer JWT or body signature). Refusals (413, 400, 404, 401, 429) write nothing;
+ * accepted deliveries answer 200 at once (the bot's reply, when there is one, is scheduled). A
+ * delivery identical to one already applied (same credential, same bytes) is answered as a
+ * duplicate, a credential that carried too many bodies is refused (convex/webhookReplays.ts), and a
+ * number over its delivery rate is answered 429 RATE_LIMITED (Evolution retries it later).
  */
 export const webhook = httpAction(async (ctx, request) => {
   const raw = await readRawBodyWithin(request, MAX_INLINE_MEDIA_BODY_BYTES);
@@ -157,6 +163,12 @@ export const webhook = httpAction(async (ctx, request) => {
   const parsed = parseWhatsAppEvent(read.envelope);
   if (parsed.status === "invalid") return malformed(parsed.issues);
   if (parsed.status === "ignored") return jsonResponse({ success: true, ignored: true, reason: parsed.reason });
+  const replay = await replayKey(request.headers, raw.bytes);
+  const verdict = await claimDelivery(ctx, { ...replay, agentId: agent.agentId });
+  if (verdict === "rate_limited") return errorResponse("RATE_LIMITED", "Too many deliveries for this number. Retry later.");
+  // The same answer as a message stored before: the sender only needs to know we have it.
+  if (verdict === "duplicate") return jsonResponse({ success: true, outcome: "duplicate" });
+  if (verdict === "exhausted") return errorResponse("UNAUTHENTICATED", "These webhook credentials were already used too often.");
   const outcomes: Outcome[] = [];
   // Each change is its own transaction (its own read budget): arrays of updates or contacts stay small each.
   for (const change of parsed.changes) {
@@ -165,8 +177,25 @@ export const webhook = httpAction(async (ctx, request) => {
     if (outcome === "agent_gone") return unknownInstance();
     outcomes.push(outcome);
   }
+  await ctx.runMutation(internal.webhookReplays.settle, replay);
   return jsonResponse(outcomes.length === 1 ? { success: true, outcome: outcomes[0] } : { success: true, outcomes });
 });
+
+/** The replay verdict, or "rate_limited" when the number's webhook bucket is empty (429, nothing written). */
+async function claimDelivery(ctx: ActionCtx, args: { credentialHash: string; bodyHash: string; agentId: Id<"agents"> }) {
+  try {
+    return await ctx.runMutation(internal.webhookReplays.claim, args);
+  } catch (error) {
+    if (toAppErrorData(error).code === "RATE_LIMITED") return "rate_limited" as const;
+    throw error;
+  }
+}
+
+/** The replay record's key: hashes of the credential (verified present) and of the raw body. */
+async function replayKey(headers: Headers, body: Uint8Array) {
+  const credential = deliveryCredential(headers) ?? "";
+  return { credentialHash: await sha256Hex(credential), bodyHash: await sha256Hex(body) };
+}
 
 type Outcome = Infer<typeof outcomeValidator>;
 type ResolvedAgent = { orgId: Id<"organizations">; agentId: Id<"agents"> };

@@ -15,6 +15,7 @@ import type {
 } from "convex/server";
 import type * as agentGateway from "../agentGateway.js";
 import type * as agentHealth from "../agentHealth.js";
+import type * as agentPairing from "../agentPairing.js";
 import type * as agentRemoval from "../agentRemoval.js";
 import type * as agents from "../agents.js";
 import type * as bot from "../bot.js";
@@ -58,6 +59,7 @@ import type * as model_inboxCounts from "../model/inboxCounts.js";
 import type * as model_inboxViews from "../model/inboxViews.js";
 import type * as model_ingest from "../model/ingest.js";
 import type * as model_inlineMedia from "../model/inlineMedia.js";
+import type * as model_issuer from "../model/issuer.js";
 import type * as model_labels from "../model/labels.js";
 import type * as model_mediaFiles from "../model/mediaFiles.js";
 import type * as model_mentions from "../model/mentions.js";
@@ -68,6 +70,7 @@ import type * as model_onboarding from "../model/onboarding.js";
 import type * as model_orgProfile from "../model/orgProfile.js";
 import type * as model_outbound from "../model/outbound.js";
 import type * as model_overview from "../model/overview.js";
+import type * as model_rateLimits from "../model/rateLimits.js";
 import type * as model_readStates from "../model/readStates.js";
 import type * as model_rollups from "../model/rollups.js";
 import type * as model_routing from "../model/routing.js";
@@ -88,6 +91,7 @@ import type * as sessions from "../sessions.js";
 import type * as triage from "../triage.js";
 import type * as viewer from "../viewer.js";
 import type * as webhookDeliveries from "../webhookDeliveries.js";
+import type * as webhookReplays from "../webhookReplays.js";
 import type * as whatsapp from "../whatsapp.js";
 
 /**
@@ -101,6 +105,7 @@ import type * as whatsapp from "../whatsapp.js";
 declare const fullApi: ApiFromModules<{
   agentGateway: typeof agentGateway;
   agentHealth: typeof agentHealth;
+  agentPairing: typeof agentPairing;
   agentRemoval: typeof agentRemoval;
   agents: typeof agents;
   bot: typeof bot;
@@ -144,6 +149,7 @@ declare const fullApi: ApiFromModules<{
   "model/inboxViews": typeof model_inboxViews;
   "model/ingest": typeof model_ingest;
   "model/inlineMedia": typeof model_inlineMedia;
+  "model/issuer": typeof model_issuer;
   "model/labels": typeof model_labels;
   "model/mediaFiles": typeof model_mediaFiles;
   "model/mentions": typeof model_mentions;
@@ -154,6 +160,7 @@ declare const fullApi: ApiFromModules<{
   "model/orgProfile": typeof model_orgProfile;
   "model/outbound": typeof model_outbound;
   "model/overview": typeof model_overview;
+  "model/rateLimits": typeof model_rateLimits;
   "model/readStates": typeof model_readStates;
   "model/rollups": typeof model_rollups;
   "model/routing": typeof model_routing;
@@ -174,6 +181,7 @@ declare const fullApi: ApiFromModules<{
   triage: typeof triage;
   viewer: typeof viewer;
   webhookDeliveries: typeof webhookDeliveries;
+  webhookReplays: typeof webhookReplays;
   whatsapp: typeof whatsapp;
 }>;
 export declare const api: FilterApi<

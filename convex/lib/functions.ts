@@ -21,6 +21,7 @@ import {
   type MutationCtx,
 } from "../_generated/server";
 import { membershipOf, orgByExternalId, userByExternalId } from "../model/directory";
+import { ownedByAnotherIssuer } from "../model/issuer";
 import { fail } from "./errors";
 import { withReadCache } from "./readCache";
 import { orgRules, type RlsContext } from "./rls";
@@ -54,10 +55,16 @@ function authorizeClaims(identity: UserIdentity, urlOrgId: string, required: Org
   return verdict.claims;
 }
 
-/** Step 4: the organization must exist and not be deleted. */
-export async function loadLiveOrgX(db: DatabaseReader, externalId: string): Promise<Doc<"organizations">> {
+/**
+ * Step 4: the organization must exist, not be deleted, and belong to the token's issuer. Another
+ * issuer's org answers ORG_NOT_FOUND, not FORBIDDEN: org ids are per issuer, so in this token's
+ * namespace the org does not exist, and the answer must not confirm that the id is taken elsewhere.
+ */
+export async function loadLiveOrgX(db: DatabaseReader, externalId: string, issuer: string): Promise<Doc<"organizations">> {
   const org = await orgByExternalId(db, externalId);
-  if (org === null || org.deletedAt !== undefined) fail("ORG_NOT_FOUND", "This organization does not exist.");
+  if (org === null || org.deletedAt !== undefined || ownedByAnotherIssuer(org, issuer)) {
+    fail("ORG_NOT_FOUND", "This organization does not exist.");
+  }
   return org;
 }
 
@@ -92,7 +99,7 @@ async function guardWithDb(
 ) {
   const identity = await requireIdentity(ctx.auth);
   const claims = authorizeClaims(identity, urlOrgId, required);
-  const org = await loadLiveOrgX(ctx.db, claims.orgId);
+  const org = await loadLiveOrgX(ctx.db, claims.orgId, identity.issuer);
   const viewer = await loadViewer(ctx.db, org, identity);
   const rlsContext = { rawDb: ctx.db, org, viewerUserId: viewer.userId };
   return { org, viewer, role: claims.role, rules: orgRules(rlsContext), rlsContext };
@@ -143,6 +150,7 @@ export const orgAction = customAction(action, {
     const org: Doc<"organizations"> = await ctx.runQuery(internal.guard.liveOrgByExternalId, {
       externalId: claims.orgId,
       subject: identity.subject,
+      issuer: identity.issuer,
     });
     return { ctx: { org, role: claims.role, viewerExternalId: identity.subject }, args: {} };
   },

@@ -48,7 +48,17 @@ export function orgRules(ctx: RlsContext): Rules<RlsContext, DataModel> {
     readStates: tenant,
     inboxCounts: tenant,
     quickReplies: tenant,
+    // Global limiter buckets (model/rateLimits.ts): an org reaches only the keys it prefixes.
+    rateLimits: {
+      read: async (_, bucket) => ownsBucket(ctx, bucket.key),
+      modify: async (_, bucket) => ownsBucket(ctx, bucket.key),
+      insert: async (_, bucket) => ownsBucket(ctx, bucket.key),
+    },
   };
+}
+
+function ownsBucket(ctx: RlsContext, key: string | undefined): boolean {
+  return key !== undefined && key.startsWith(`${ctx.org._id}:`);
 }
 
 async function isMemberOf(ctx: RlsContext, userId: Doc<"users">["_id"]): Promise<boolean> {

@@ -10,6 +10,7 @@ import type { SessionAndAgent } from "./botLease";
 import { CONTEXT_MESSAGES } from "./botRules";
 import { contactOptedOut, sendTargetOf } from "./contacts";
 import { MAX_TEXT_LENGTH } from "./messages";
+import { maskPhones } from "../../lib/phone-masking";
 
 /**
  * Planning one turn: what the run reads (in its lease mutation), then the conversation engine
@@ -151,7 +152,7 @@ export async function planBotTurn(context: BotContext): Promise<PlannedTurn> {
     { handOffAudio: context.voiceNoteHandoff },
     {
       provider: modelProviderFromEnv(env, { maxTimeoutMs: MAX_MODEL_TIMEOUT_MS }),
-      onModelError: (error) => console.warn(`[bot] model answer not used, the rules answer instead: ${String(error)}`),
+      onModelError: (error) => console.warn(maskPhones(`[bot] model answer not used, the rules answer instead: ${String(error)}`)),
     },
   );
   return {

@@ -30,6 +30,7 @@ export async function upsertOrganization(ctx: MutationCtx, profile: OrgProfile):
       slug: profile.slug,
       timezone: DEFAULT_TIMEZONE,
       sourceUpdatedAt: profile.updatedAt || undefined,
+      ...(profile.issuer !== undefined ? { issuer: profile.issuer } : {}),
     });
     await recordAudit(ctx.db, { orgId, action: "organization.created", target: `organization:${profile.externalId}` });
     return await ctx.db.get("organizations", orgId);

@@ -39,7 +39,14 @@ export type Applied = {
   merge?: Merge;
   messageId?: Id<"messages">;
   appliedUpdates?: Id<"pendingMessageUpdates">[];
+  /** A pairing event: the caller schedules the gateway check (convex/agentPairing.ts). */
+  pairingHint?: PairingHint;
 };
+/** What a `connection.update`, `qrcode.updated` or QR-limit delivery claims, to be confirmed with the gateway. */
+export type PairingHint =
+  | { kind: "connection"; state: AgentState; phoneNumber?: string; statusReason?: number }
+  | { kind: "qr" }
+  | { kind: "qrLimit" };
 /** A message change as the ingest mutation receives it: the webhook has taken the inline file out. */
 export type IngestedMessage = Omit<MessageChange, "base64">;
 
@@ -53,6 +60,14 @@ export async function webhookAgent(db: DatabaseReader, instanceName: string): Pr
   const org = await db.get("organizations", agent.orgId);
   if (org === null || org.deletedAt !== undefined) return null;
   return agent;
+}
+
+/** What a `connection.update` hint carries on to the confirmation: its number and why it closed. */
+function reasonOf(change: { phoneNumber?: string; statusReason?: number }) {
+  return {
+    ...(change.phoneNumber !== undefined ? { phoneNumber: change.phoneNumber } : {}),
+    ...(change.statusReason !== undefined ? { statusReason: change.statusReason } : {}),
+  };
 }
 
 /** The agent a verified delivery was resolved to, re-read inside the writing (org-scoped) transaction. */
@@ -252,11 +267,13 @@ export async function applyWhatsAppChange(
       return ingestMessageUpdate(db, agent, change);
     case "contact":
       return ingestContact(db, agent, change);
+    // Hints only (SECURITY 1): a credential's holder could inject any QR or state, so the gateway is
+    // asked what holds (convex/agentPairing.ts) and only its answer is stored. The QR is never kept.
     case "connection":
-      return applied(await applyConnection(db, agent, change));
+      return { outcome: "deferred", replyDue: null, pairingHint: { kind: "connection", state: change.state, ...reasonOf(change) } };
     case "qr":
-      return applied(await applyQrCode(db, agent, change.qrCode));
+      return { outcome: "deferred", replyDue: null, pairingHint: { kind: "qr" } };
     case "qrLimit":
-      return applied(await applyQrLimit(db, agent));
+      return { outcome: "deferred", replyDue: null, pairingHint: { kind: "qrLimit" } };
   }
 }

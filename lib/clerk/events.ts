@@ -42,7 +42,11 @@ const membershipData = z.object({
 
 const deletedObject = z.object({ id: z.string().min(1) });
 
-export type OrgProfile = { externalId: string; name: string; slug: string; updatedAt: number };
+/** The `instance_id` of the Clerk-style events the local development issuer delivers. */
+export const LOCAL_CLERK_INSTANCE_ID = "ins_local_development";
+
+// `issuer`: the token issuer the org belongs to, stamped by the webhook from the event's instance.
+export type OrgProfile = { externalId: string; name: string; slug: string; updatedAt: number; issuer?: string };
 export type UserProfile = { externalId: string; email: string; name: string; imageUrl?: string; updatedAt: number };
 
 export type ClerkChange =

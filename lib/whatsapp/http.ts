@@ -1,6 +1,7 @@
 /** Evolution's transport: plain fetch + AbortController (no node: imports) so it runs in Convex's default runtime. */
 import type { z } from "zod";
 import { GatewayError, type EvolutionConfig, type GatewayErrorKind } from "./types";
+import { maskPhones } from "../phone-masking";
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DETAIL_LIMIT = 160;
@@ -89,7 +90,7 @@ export function errorDetail(json: unknown): string | null {
   const parts = (Array.isArray(message) ? message : [message]).filter((part): part is string => typeof part === "string");
   if (parts.length === 0) return null;
   // Error texts can quote a recipient; phone numbers never go into messages or logs unmasked.
-  const detail = parts.join("; ").replace(/\d{6,}/g, (digits) => `${digits.slice(0, 4)}…`);
+  const detail = maskPhones(parts.join("; "));
   return detail.length > DETAIL_LIMIT ? `${detail.slice(0, DETAIL_LIMIT)}…` : detail;
 }
 

@@ -125,3 +125,28 @@ export async function verifyWebhookRequest(
   if (timestamp === null || signature === null) return false;
   return verifyBodySignature({ secret, timestamp: timestamp.trim(), signature, body }, now);
 }
+
+/** Lowercase hex SHA-256 of text or bytes (credentials and bodies are remembered by their hash only). */
+export async function sha256Hex(input: string | Uint8Array): Promise<string> {
+  const bytes = typeof input === "string" ? encoder.encode(input) : input;
+  return toHex(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+}
+
+/**
+ * The credential a delivery was authenticated with, as one string: the Bearer token, or the
+ * timestamp and signature pair. Replay records are keyed by its hash (convex/webhookReplays.ts).
+ */
+export function deliveryCredential(headers: Headers): string | null {
+  const token = bearerToken(headers);
+  if (token !== null) return `bearer:${token}`;
+  const timestamp = headers.get(TIMESTAMP_HEADER);
+  const signature = headers.get(SIGNATURE_HEADER);
+  return timestamp === null || signature === null ? null : `signature:${timestamp.trim()}:${signature.trim().toLowerCase()}`;
+}
+
+/**
+ * How long a credential can still be accepted after we first see it: a JWT's `iat` may be up to the
+ * skew ahead of us and its `exp` (≤ iat + lifetime + skew) is checked with the skew again; a body
+ * signature lives ± the tolerance. Replay records are kept this long, then pruned.
+ */
+export const CREDENTIAL_LIFETIME_MS = Math.max(JWT_LIFETIME_SECONDS + 3 * CLOCK_SKEW_SECONDS, 2 * SIGNATURE_TOLERANCE_SECONDS) * 1000;

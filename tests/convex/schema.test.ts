@@ -20,7 +20,15 @@ describe("tenant tables", () => {
   test("only the identity, webhook and gateway cleanup tables carry no orgId", () => {
     const global = tables.map(([name]) => name).filter((name) => !orgOwnedTables.includes(name));
     // gatewayCleanups must outlive the purge of the org it came from (convex/gatewayCleanup.ts).
-    expect(global.sort()).toEqual(["gatewayCleanups", "organizations", "users", "webhookDeliveries"]);
+    expect(global.sort()).toEqual([
+      "gatewayCleanups",
+      "organizations",
+      "rateLimits",
+      "users",
+      "webhookCredentialBodies",
+      "webhookCredentials",
+      "webhookDeliveries",
+    ]);
   });
 
   test("every index of a tenant table starts with orgId, except the webhook lookups, the daily prune's and the upload claim's", () => {

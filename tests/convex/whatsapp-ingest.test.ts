@@ -159,7 +159,8 @@ describe("what a message is", () => {
 
   test("a replay with an inlined file stores neither the message nor the file again", async () => {
     await expectStored(evolutionFixture("upsert-image"));
-    const replay = await deliverWhatsApp(t, evolutionFixture("upsert-image"));
+    // Re-sent later, under a new token: an identical token and body would be stopped before ingest.
+    const replay = await deliverWhatsApp(t, evolutionFixture("upsert-image"), { iat: Math.floor(Date.now() / 1000) - 1 });
     expect(replay.body).toEqual({ success: true, outcome: "duplicate" });
     // One file whether the download already adopted the inline copy or it still waits in mediaInbox.
     expect(await t.run((ctx) => ctx.db.system.query("_storage").collect())).toHaveLength(1);
@@ -194,7 +195,7 @@ describe("what a message is", () => {
 describe("idempotency and order", () => {
   test("the same message id delivered twice is stored once", async () => {
     await expectStored(upsert({ id: "SAME" }));
-    const replay = await deliverWhatsApp(t, upsert({ id: "SAME" }));
+    const replay = await deliverWhatsApp(t, upsert({ id: "SAME" }), { iat: Math.floor(Date.now() / 1000) - 1 });
     expect(replay).toEqual({ status: 200, body: { success: true, outcome: "duplicate" } });
     expect(await all("messages")).toHaveLength(1);
     expect((await all("sessions"))[0].unreadCount).toBe(1);
@@ -285,7 +286,7 @@ describe("tenant isolation", () => {
   test("a replay for agent B never finds agent A's message as a duplicate", async () => {
     await expectStored(upsert({ id: "SHARED" }));
     await expectStored(upsert({ id: "SHARED", instance: INSTANCE_B }), { secret: SECRET_B });
-    const replayB = await deliverWhatsApp(t, upsert({ id: "SHARED", instance: INSTANCE_B }), { secret: SECRET_B });
+    const replayB = await deliverWhatsApp(t, upsert({ id: "SHARED", instance: INSTANCE_B }), { secret: SECRET_B, iat: Math.floor(Date.now() / 1000) - 1 });
     expect(replayB.body).toEqual({ success: true, outcome: "duplicate" });
     expect(await all("messages")).toHaveLength(2);
   });

@@ -1,19 +1,13 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import type { Id } from "../../convex/_generated/dataModel";
 import {
-  BUSINESS,
   INSTANCE_B,
-  QR_PNG,
   SECRET_A,
   SECRET_B,
-  bearerHeaders,
-  connectionUpdate,
   deliverWhatsApp,
   envelope,
   messageData,
   postWhatsApp,
-  qrLimitReached,
-  qrcodeUpdated,
   seedWebhookAgents,
   signatureHeaders,
   upsert,
@@ -24,17 +18,15 @@ import { newTest, type TestConvex } from "./setup";
 
 let t: TestConvex;
 let agentA: Id<"agents">;
-let agentB: Id<"agents">;
 let orgA: Id<"organizations">;
 
 beforeEach(async () => {
   t = newTest();
-  ({ agentA, agentB, orgA } = await seedWebhookAgents(t));
+  ({ agentA, orgA } = await seedWebhookAgents(t));
 });
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const messageCount = () => t.run(async (ctx) => (await ctx.db.query("messages").collect()).length);
-const agentRow = (agentId: Id<"agents"> = agentA) => t.run((ctx) => ctx.db.get("agents", agentId));
 
 /** Runs a delivery that must be refused and checks it left every table exactly as it was. */
 async function expectRefused(deliver: () => Promise<WebhookResponse>, status: number, code: string) {
@@ -203,89 +195,5 @@ describe("body limits and parsing", () => {
     const response = await deliverWhatsApp(t, envelope("presence.update", { id: "x", presences: {} }));
     expect(response).toEqual({ status: 200, body: { success: true, ignored: true, reason: "event" } });
     expect(await webhookRows(t)).toEqual(before);
-  });
-});
-
-describe("connection.update", () => {
-  test("open sets the status and the paired number, and drops the QR", async () => {
-    await deliverWhatsApp(t, qrcodeUpdated());
-    const response = await deliverWhatsApp(t, connectionUpdate("open", { wuid: `${BUSINESS}@s.whatsapp.net` }));
-    expect(response).toEqual({ status: 200, body: { success: true, outcome: "updated" } });
-    const agent = await agentRow();
-    expect(agent).toMatchObject({ status: "open", phoneNumber: BUSINESS });
-    expect(agent?.qrCode).toBeUndefined();
-    expect(agent?.qrUpdatedAt).toBeUndefined();
-  });
-
-  test("open without wuid takes the number from the envelope's sender", async () => {
-    await deliverWhatsApp(t, connectionUpdate("open", { sender: `${BUSINESS}@s.whatsapp.net` }));
-    expect(await agentRow()).toMatchObject({ status: "open", phoneNumber: BUSINESS });
-  });
-
-  test("a late 'connecting' never hides a live connection", async () => {
-    await deliverWhatsApp(t, connectionUpdate("open", { wuid: `${BUSINESS}@s.whatsapp.net` }));
-    const response = await deliverWhatsApp(t, connectionUpdate("connecting"));
-    expect(response.body).toEqual({ success: true, outcome: "unchanged" });
-    expect(await agentRow()).toMatchObject({ status: "open" });
-  });
-
-  test("a logout closes the agent and forgets the number; a dropped link keeps it", async () => {
-    await deliverWhatsApp(t, connectionUpdate("open", { wuid: `${BUSINESS}@s.whatsapp.net` }));
-    await deliverWhatsApp(t, connectionUpdate("close", { statusReason: 428 }));
-    expect(await agentRow()).toMatchObject({ status: "close", phoneNumber: BUSINESS });
-    await deliverWhatsApp(t, connectionUpdate("close", { statusReason: 401 }));
-    const agent = await agentRow();
-    expect(agent).toMatchObject({ status: "close" });
-    expect(agent?.phoneNumber).toBeUndefined();
-  });
-});
-
-describe("qrcode.updated", () => {
-  beforeEach(async () => {
-    await t.run(async (ctx) => {
-      await ctx.db.patch("agents", agentA, { status: "created" });
-      await ctx.db.patch("agents", agentB, { status: "created" });
-    });
-  });
-
-  test("stores the QR and marks the agent connecting", async () => {
-    const response = await deliverWhatsApp(t, qrcodeUpdated());
-    expect(response).toEqual({ status: 200, body: { success: true, outcome: "updated" } });
-    expect(await agentRow()).toMatchObject({ status: "connecting", qrCode: QR_PNG, qrUpdatedAt: expect.any(Number) });
-  });
-
-  test("the same QR delivered twice is written once", async () => {
-    await deliverWhatsApp(t, qrcodeUpdated());
-    const replay = await deliverWhatsApp(t, qrcodeUpdated());
-    expect(replay.body).toEqual({ success: true, outcome: "unchanged" });
-  });
-
-  test("at the QR limit the pairing is refused and the QR cleared", async () => {
-    await deliverWhatsApp(t, qrcodeUpdated());
-    const response = await deliverWhatsApp(t, qrLimitReached());
-    expect(response).toEqual({ status: 200, body: { success: true, outcome: "updated" } });
-    const agent = await agentRow();
-    expect(agent).toMatchObject({ status: "refused" });
-    expect(agent?.qrCode).toBeUndefined();
-    // Evolution follows with connection.update "refused": same end state.
-    await deliverWhatsApp(t, connectionUpdate("refused", { statusReason: 428 }));
-    expect(await agentRow()).toMatchObject({ status: "refused" });
-  });
-
-  test("a QR retried after the phone paired is ignored", async () => {
-    await deliverWhatsApp(t, connectionUpdate("open", { wuid: `${BUSINESS}@s.whatsapp.net` }));
-    const late = await deliverWhatsApp(t, qrcodeUpdated());
-    expect(late.body).toEqual({ success: true, outcome: "unchanged" });
-    const agent = await agentRow();
-    expect(agent).toMatchObject({ status: "open" });
-    expect(agent?.qrCode).toBeUndefined();
-  });
-
-  test("a QR for agent B never lands on agent A", async () => {
-    const payload = { ...qrcodeUpdated(), instance: INSTANCE_B };
-    const response = await postWhatsApp(t, await bearerHeaders(SECRET_B), JSON.stringify(payload));
-    expect(response.status).toBe(200);
-    expect(await agentRow(agentB)).toMatchObject({ qrCode: QR_PNG });
-    expect((await agentRow())?.qrCode).toBeUndefined();
   });
 });

@@ -49,8 +49,13 @@ describe("formatPhoneFull", () => {
     expect(formatPhoneFull("5511999990001")).toBe("+55 11 99999-0001");
     expect(formatPhoneFull("551133334444")).toBe("+55 11 3333-4444");
   });
-  test("shows other countries with a plus and a LID as is", () => {
-    expect(formatPhoneFull("14155550100")).toBe("+14155550100");
+  test("formats other countries internationally", () => {
+    expect(formatPhoneFull("14155550100")).toBe("+1 415 555 0100");
+    expect(formatPhoneFull("447911123456")).toBe("+44 7911 123456");
+    expect(formatPhoneFull("351912345678")).toBe("+351 912 345 678");
+  });
+  test("shows a LID as is and digits that are no possible number with a plus", () => {
     expect(formatPhoneFull("123@lid")).toBe("123@lid");
+    expect(formatPhoneFull("123")).toBe("+123");
   });
 });

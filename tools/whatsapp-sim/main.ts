@@ -1,4 +1,5 @@
 // CLI: `npx tsx tools/whatsapp-sim/main.ts` — the WhatsApp side of the offline development stack.
+import { maskPhones } from "../../lib/phone-masking";
 import { startWhatsAppSimulator } from "./index";
 
 function envInt(name: string, fallback?: number): number | undefined {
@@ -20,7 +21,8 @@ const simulator = await startWhatsAppSimulator({
   qrRefreshMs: envInt("WHATSAPP_SIM_QR_REFRESH_MS"),
   qrLimit: envInt("WHATSAPP_SIM_QR_LIMIT"),
   dataDir: process.env.WHATSAPP_SIM_DATA_DIR || undefined,
-  log: (line) => console.log(line),
+  // Log lines can quote request bodies and errors: phone numbers are masked as everywhere else.
+  log: (line) => console.log(maskPhones(line)),
 });
 
 console.log(`whatsapp simulator ready on ${simulator.url}`);

@@ -63,6 +63,17 @@ export function memberX(caller: TeamCaller, userId: string): TeamMember {
   return member;
 }
 
+/**
+ * Before an invitation is sent or resent: Convex charges the admin's and the org's invitation
+ * buckets (organizations.claimInviteQuota) and refuses with RATE_LIMITED when either is empty, so
+ * the provider is never asked. Fails closed: without Convex no invitation goes out.
+ */
+export async function claimInviteQuotaX(caller: TeamCaller): Promise<void> {
+  const config = readRuntimeConfig();
+  if (!config.ready || caller.convexToken === null) throw new Refusal("INTERNAL_ERROR", "Invitations are unavailable: Convex is not configured.");
+  await fetchMutation(api.organizations.claimInviteQuota, { orgId: caller.orgId }, { token: caller.convexToken, url: config.convexUrl });
+}
+
 /** The change is made; the audit entry names the caller. A failed audit is logged, not undone. */
 export async function audit(caller: TeamCaller, action: TeamAuditAction, target: string): Promise<void> {
   const config = readRuntimeConfig();

@@ -1,4 +1,5 @@
 import { Webhook } from "svix";
+import { LOCAL_CLERK_INSTANCE_ID } from "../../clerk/events";
 import { clerkWebhookTarget } from "./config";
 import { findUser, type LocalDirectory, type LocalMembership, type LocalOrganization, type LocalUser } from "./model";
 
@@ -28,10 +29,9 @@ export type ClerkEventPayload = {
 
 export type SeedEvent = { svixId: string; payload: ClerkEventPayload };
 
-const INSTANCE_ID = "ins_local_development";
 
 function envelope(type: ClerkEventType, timestamp: number, data: Record<string, unknown>): ClerkEventPayload {
-  return { object: "event", type, instance_id: INSTANCE_ID, timestamp, event_attributes: {}, data };
+  return { object: "event", type, instance_id: LOCAL_CLERK_INSTANCE_ID, timestamp, event_attributes: {}, data };
 }
 
 function userData(user: LocalUser) {

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { allowX, audit, memberX, runTeamAction, type TeamResult } from "@/app/_lib/team/run";
+import { allowX, audit, claimInviteQuotaX, memberX, runTeamAction, type TeamResult } from "@/app/_lib/team/run";
 import { teamEmail, teamRole, type TeamInvitation } from "@/lib/auth/team";
 
 /**
@@ -25,6 +25,7 @@ export async function listTeamInvitations(input: { orgId: string }): Promise<Tea
 export async function inviteTeammate(input: { orgId: string; email: string; role: string }): Promise<TeamResult> {
   return runTeamAction(z.object({ orgId, email: teamEmail, role: teamRole }), input, async (caller, args) => {
     allowX(caller, { kind: "invite", role: args.role });
+    await claimInviteQuotaX(caller);
     const invitation = await caller.team.invite(args.orgId, args.email, args.role, caller.actorId);
     await audit(caller, "team.invited", `invitation:${invitation.email}`);
     return {};
@@ -36,6 +37,7 @@ const invitationInput = z.object({ orgId, invitationId: providerId });
 export async function resendTeamInvitation(input: { orgId: string; invitationId: string }): Promise<TeamResult> {
   return runTeamAction(invitationInput, input, async (caller, args) => {
     allowX(caller, { kind: "resend" });
+    await claimInviteQuotaX(caller);
     const invitation = await caller.team.resendInvitation(args.orgId, args.invitationId, caller.actorId);
     await audit(caller, "team.invitation_resent", `invitation:${invitation.email}`);
     return {};
