@@ -19,6 +19,7 @@ export type EngineProcess = {
   siteUrl: string;
   port: number;
   sitePort: number;
+  pid: number;
   /** Lines the engine printed (its `[convex engine] ...` log). */
   output: string[];
   kill(signal: NodeJS.Signals): Promise<void>;
@@ -28,7 +29,7 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
   const port = options.port ?? (await freePort());
   const sitePort = options.sitePort ?? (await freePort());
   const { NODE_ENV: _vitest, ...inherited } = process.env;
-  const child: ChildProcess = spawn(process.execPath, [...ENGINE_NODE_FLAGS, "--import", "tsx", "tools/convex-engine/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...ENGINE_NODE_FLAGS, ...(process.env.ENGINE_EXTRA_FLAGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", "tools/convex-engine/main.ts"], {
     cwd: ROOT,
     env: {
       ...inherited,
@@ -62,6 +63,7 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
     siteUrl: `http://127.0.0.1:${sitePort}`,
     port,
     sitePort,
+    pid: child.pid!,
     output,
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

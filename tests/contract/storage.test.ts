@@ -4,6 +4,7 @@ import { ConvexHttpClient, type ConvexClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunningEngine } from "../../tools/convex-engine";
+import { MIN_TRANSITION_INTERVAL_MS } from "../../tools/convex-engine/sync-connection";
 import { listSegments, segmentName } from "../../tools/convex-engine/wal";
 import { cleanup, connect, newDataDir, setUpContractEngine, startContractEngine, WAIT_MS } from "./harness";
 import { Live } from "./live";
@@ -26,6 +27,7 @@ afterAll(async () => {
 });
 
 async function freshEngine(options: { compactLogBytes?: number } = {}) {
+  await engine?.stop();
   const dataDir = newDataDir();
   dataDirs.push(dataDir);
   engine = await startContractEngine({ issuer: env.issuer, dataDir, convexDir: env.convexDir, ...options });
@@ -108,5 +110,43 @@ describe("subscriptions", () => {
     await client.mutation(appendAudit, { orgExternalId: "org_reads", action: "seen" });
     await counts.value((value) => value.seen === 1, "the audit row");
     expect(env.engine.stats().subscriptionRuns).toBe(runs + 1);
+  });
+
+  it("share one re-run per interval under a stream of another client's commits, and miss none of them", async () => {
+    // An engine of its own: no other test's subscription is re-run by this stream.
+    await freshEngine();
+    const watcher = connect(engine!.url);
+    const writer = connect(engine!.url);
+    clients.push(watcher, writer);
+    await writer.mutation(seedAgent, { orgExternalId: "org_stream", instanceName: "sd-stream", secret: "s".repeat(64) });
+    const counts = new Live<Counts>(watcher, auditCounts, { orgExternalId: "org_stream" });
+    await counts.value(() => true, "the first result");
+    const runs = engine!.stats().subscriptionRuns;
+    const started = performance.now();
+
+    const COMMITS = 40;
+    for (let i = 0; i < COMMITS; i++) await writer.mutation(appendAudit, { orgExternalId: "org_stream", action: "streamed" });
+    await counts.value((value) => value.streamed === COMMITS, "every streamed row");
+
+    // One run per interval at most, plus the one a commit just after the stream may start.
+    const intervals = Math.ceil((performance.now() - started) / MIN_TRANSITION_INTERVAL_MS);
+    const reRuns = engine!.stats().subscriptionRuns - runs;
+    expect(reRuns).toBeGreaterThan(0);
+    expect(reRuns).toBeLessThanOrEqual(intervals + 1);
+    expect(reRuns).toBeLessThan(COMMITS);
+  });
+
+  it("answer the client's own mutation at once, without waiting for the connection's next slot", async () => {
+    const client = connect(env.engine.url);
+    clients.push(client);
+    await client.mutation(seedAgent, { orgExternalId: "org_own", instanceName: "sd-own", secret: "o".repeat(64) });
+    const counts = new Live<Counts>(client, auditCounts, { orgExternalId: "org_own" });
+    await counts.value(() => true, "the first result");
+
+    // Back to back: each resolves only once the client holds a result that includes it.
+    for (let i = 1; i <= 5; i++) {
+      await client.mutation(appendAudit, { orgExternalId: "org_own", action: "own" });
+      expect(counts.latest.value?.own).toBe(i);
+    }
   });
 });

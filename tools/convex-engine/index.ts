@@ -9,6 +9,7 @@
 import { AsyncResource } from "node:async_hooks";
 import { createServer, type Server } from "node:http";
 import { providersFrom, TokenVerifier } from "./auth";
+import { installFastCrypto } from "./fast-crypto";
 import { Backend } from "./backend";
 import { CronRunner } from "./crons";
 import { setFileStorageUrl } from "./file-storage";
@@ -67,6 +68,7 @@ function closeServer(server: Server): Promise<void> {
 
 export async function startEngine(options: EngineOptions = {}): Promise<RunningEngine> {
   assertPinnedVersions();
+  installFastCrypto();
   const log = options.log ?? (() => {});
   applyEnv(options.env ?? {});
   const modules = discoverModules(options.convexDir ?? "convex");

@@ -5,7 +5,8 @@
  * run one at a time, actions concurrently. Query results go out in Transitions whose start version
  * is exactly the version this client holds.
  */
-import { clearInterval, setInterval } from "node:timers";
+import { clearInterval, clearTimeout, setInterval, setTimeout } from "node:timers";
+import { performance } from "node:perf_hooks";
 import { WebSocket } from "ws";
 import type { Backend } from "./backend";
 import { AuthFailure, type TokenVerifier } from "./auth";
@@ -34,6 +35,13 @@ type ClientMessage =
 
 /** The real server pings after 15 s of silence; clients reconnect after 60 s without a message. */
 const HEARTBEAT_MS = 15_000;
+/**
+ * Under a stream of other writers' commits (webhooks), a connection gets at most one Transition per
+ * this interval: re-running every subscription after every commit would spend the engine's one
+ * thread on results no one can read that fast. What this client asked for itself (new queries, a new
+ * identity, its own mutation's result) is answered at once.
+ */
+export const MIN_TRANSITION_INTERVAL_MS = 100;
 
 export class SyncConnection {
   private sessionId: string | null = null;
@@ -44,6 +52,11 @@ export class SyncConnection {
   /** A MutationResponse went out: the next Transition must follow even if nothing else changed. */
   private transitionOwed = false;
   private dirty = false;
+  /** This client is waiting for the next Transition (it changed its queries or identity, or mutated). */
+  private urgent = false;
+  private lastTransitionAt = Number.NEGATIVE_INFINITY;
+  /** Ends the wait for the next slot early. */
+  private wake: (() => void) | null = null;
   private flushing = false;
   private inbox: Promise<void> = Promise.resolve();
   /** Set once the connection is being closed: messages already queued must not run anymore. */
@@ -72,6 +85,7 @@ export class SyncConnection {
 
   dispose(): void {
     clearInterval(this.heartbeat);
+    this.wake?.();
   }
 
   private get open(): boolean {
@@ -90,7 +104,7 @@ export class SyncConnection {
         if (!this.queries.apply(message.baseVersion, message.newVersion, message.modifications)) {
           return this.dropConnection(`query set version ${message.baseVersion} does not follow ${this.queries.version}`);
         }
-        return this.flush();
+        return this.flush(true);
       case "Mutation":
         return this.mutate(message);
       case "Action":
@@ -125,7 +139,7 @@ export class SyncConnection {
     }
     this.receivedIdentity = message.baseVersion + 1;
     this.queries.markAllStale();
-    this.flush();
+    this.flush(true);
   }
 
   /** Like the real server: AuthError, then the connection ends; the client fetches a fresh token. */
@@ -161,7 +175,7 @@ export class SyncConnection {
     this.send(response);
     if (response.success) {
       this.transitionOwed = true;
-      this.flush();
+      this.flush(true);
     }
   }
 
@@ -174,9 +188,17 @@ export class SyncConnection {
     this.send(response);
   }
 
-  /** Sends a Transition if anything is stale, removed, owed or newer; one computation at a time. */
-  flush(): void {
+  /**
+   * Sends a Transition if anything is stale, removed, owed or newer; one computation at a time.
+   * `urgent`: this client is waiting for it; otherwise (another writer's commit) it may wait for
+   * the connection's next slot, and every commit until then shares one re-run.
+   */
+  flush(urgent = false): void {
     this.dirty = true;
+    if (urgent) {
+      this.urgent = true;
+      this.wake?.();
+    }
     if (this.flushing) return;
     this.flushing = true;
     void this.flushLoop();
@@ -185,7 +207,11 @@ export class SyncConnection {
   private async flushLoop(): Promise<void> {
     try {
       while (this.dirty && this.open) {
+        const wait = this.lastTransitionAt + MIN_TRANSITION_INTERVAL_MS - performance.now();
+        if (wait > 0 && !this.urgent) await this.untilUrgentOr(wait);
         this.dirty = false;
+        this.urgent = false;
+        this.lastTransitionAt = performance.now();
         await this.flushOnce();
       }
     } catch (error) {
@@ -193,6 +219,19 @@ export class SyncConnection {
     } finally {
       this.flushing = false;
     }
+  }
+
+  /** Resolves after `ms`, or as soon as the client is waiting for a Transition (or is gone). */
+  private untilUrgentOr(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      this.wake = finish;
+    });
   }
 
   /** One Transition from what the client holds to what it asked for, as of the latest commit. */
