@@ -25,6 +25,11 @@ export type EngineProcess = {
   kill(signal: NodeJS.Signals): Promise<void>;
 };
 
+/**
+ * `ENGINE_EXTRA_FLAGS` adds Node flags to the engine's command line, for looking inside a bench
+ * run: `ENGINE_EXTRA_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench` (Node refuses
+ * `--cpu-prof` in NODE_OPTIONS).
+ */
 export async function startEngineProcess(options: EngineProcessOptions): Promise<EngineProcess> {
   const port = options.port ?? (await freePort());
   const sitePort = options.sitePort ?? (await freePort());
