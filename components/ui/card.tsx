@@ -10,15 +10,7 @@ type CardProps = {
 /** A page section. The danger tone marks an irreversible action (deleting the organization). */
 export function Card({ className, tone = "default", children }: CardProps) {
   return (
-    <section
-      className={cx(
-        "rounded-lg border bg-white shadow-sm",
-        tone === "danger" ? "border-rose-300" : "border-slate-200",
-        className,
-      )}
-    >
-      {children}
-    </section>
+    <section className={cx("rounded-lg border bg-white shadow-sm", tone === "danger" ? "border-rose-300" : "border-slate-200", className)}>{children}</section>
   );
 }
 
