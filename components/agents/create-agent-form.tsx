@@ -14,8 +14,29 @@ import { KNOWLEDGE_LIMITS } from "@/lib/spin/knowledge";
 export type CreatedAgent = { agentId: Id<"agents">; name: string; webhookSecret: string };
 
 const NAME_MAX = 80;
-const PERSONA_MAX = KNOWLEDGE_LIMITS.persona;
-const PRODUCT_MAX = KNOWLEDGE_LIMITS.productName;
+const BOT_TEXT_MAX = { persona: KNOWLEDGE_LIMITS.persona, product: KNOWLEDGE_LIMITS.productName };
+
+type BotTextFieldProps = { field: keyof typeof BOT_TEXT_MAX; value: string; onChange: (value: string) => void; disabled: boolean };
+
+/** An optional first word for the bot (who it is, what it sells); the rest is set on the agent's page. */
+function BotTextField({ field, value, onChange, disabled }: BotTextFieldProps) {
+  const t = useTranslations("agents.create");
+  const id = useId();
+  return (
+    <Field id={id} label={t(field)} hint={t(`${field}Hint`)} hintId={`${id}-hint`}>
+      <textarea
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={`${id}-hint`}
+        maxLength={BOT_TEXT_MAX[field]}
+        rows={3}
+        disabled={disabled}
+        className={inputClasses}
+      />
+    </Field>
+  );
+}
 
 /** The form's own words; the onboarding speaks of "the number" where the agents page says "agent". */
 export type CreateAgentCopy = {
@@ -52,14 +73,7 @@ export function CreateAgentForm({ orgId, onCreated, onCancel, firstNumber }: Cre
   const locale = useLocale();
   const errorMessage = useErrorMessage();
   const create = useAction(api.agentGateway.create);
-  const ids = {
-    name: useId(),
-    nameHint: useId(),
-    persona: useId(),
-    personaHint: useId(),
-    product: useId(),
-    productHint: useId(),
-  };
+  const ids = { name: useId(), nameHint: useId() };
   const [name, setName] = useState("");
   const [persona, setPersona] = useState("");
   const [product, setProduct] = useState("");
@@ -111,30 +125,8 @@ export function CreateAgentForm({ orgId, onCreated, onCancel, firstNumber }: Cre
       </Field>
       {firstNumber ? null : (
         <>
-          <Field id={ids.persona} label={t("persona")} hint={t("personaHint")} hintId={ids.personaHint}>
-            <textarea
-              id={ids.persona}
-              value={persona}
-              onChange={(event) => setPersona(event.target.value)}
-              aria-describedby={ids.personaHint}
-              maxLength={PERSONA_MAX}
-              rows={3}
-              disabled={pending}
-              className={inputClasses}
-            />
-          </Field>
-          <Field id={ids.product} label={t("product")} hint={t("productHint")} hintId={ids.productHint}>
-            <textarea
-              id={ids.product}
-              value={product}
-              onChange={(event) => setProduct(event.target.value)}
-              aria-describedby={ids.productHint}
-              maxLength={PRODUCT_MAX}
-              rows={3}
-              disabled={pending}
-              className={inputClasses}
-            />
-          </Field>
+          <BotTextField field="persona" value={persona} onChange={setPersona} disabled={pending} />
+          <BotTextField field="product" value={product} onChange={setProduct} disabled={pending} />
         </>
       )}
       {error ? <InlineError>{error}</InlineError> : null}

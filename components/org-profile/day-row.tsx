@@ -7,6 +7,8 @@ import { inputClasses } from "@/components/ui/field";
 import { MAX_INTERVALS_PER_DAY, type Weekday } from "@/lib/business-hours";
 import { nextIntervalAfter, type DayDraft, type IntervalDraft } from "./hours-draft";
 
+const INTERVAL_ENDS = ["opens", "closes"] as const;
+
 type TimeFieldProps = { label: string; ariaLabel: string; value: string; onChange: (value: string) => void; disabled: boolean };
 
 /** One end of an interval: the short visible label ("Opens"), the full one for screen readers ("Opens on Monday, interval 1"). */
@@ -56,20 +58,16 @@ export function DayRow({ day, value, onChange, disabled }: DayRowProps) {
         <div className="w-full min-w-0 space-y-2 sm:w-auto sm:flex-1">
           {value.intervals.map((interval, index) => (
             <div key={index} className="flex flex-wrap items-end gap-2">
-              <TimeField
-                label={t("opens")}
-                ariaLabel={t("opensOn", { day: dayName, n: index + 1 })}
-                value={interval.opens}
-                onChange={(opens) => setInterval(index, { opens })}
-                disabled={disabled}
-              />
-              <TimeField
-                label={t("closes")}
-                ariaLabel={t("closesOn", { day: dayName, n: index + 1 })}
-                value={interval.closes}
-                onChange={(closes) => setInterval(index, { closes })}
-                disabled={disabled}
-              />
+              {INTERVAL_ENDS.map((end) => (
+                <TimeField
+                  key={end}
+                  label={t(end)}
+                  ariaLabel={t(`${end}On`, { day: dayName, n: index + 1 })}
+                  value={interval[end]}
+                  onChange={(time) => setInterval(index, { [end]: time })}
+                  disabled={disabled}
+                />
+              ))}
               {value.intervals.length > 1 && !disabled ? (
                 <Button
                   variant="ghost"
