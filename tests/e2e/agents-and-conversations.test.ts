@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { newPage, snap, startE2E, type E2E } from "./harness";
+import { newPage, signIn, snap, startE2E, type E2E } from "./harness";
 
 /**
  * An admin connects a WhatsApp number by scanning its QR code on the simulator's phone page, a
@@ -47,16 +47,10 @@ async function businessMessagesOnPhone(count: number) {
   await phone.locator(`#messages li.out >> nth=${count - 1}`).waitFor();
 }
 
-async function signIn(page: Page, name: string) {
-  await page.goto(`${ORG}/agents`);
-  await page.getByRole("button", { name: new RegExp(`^Sign in as ${name}`) }).click();
-  await page.waitForURL(/\/org\/org_demo_acme/);
-  await page.goto(`${ORG}/agents`);
-}
-
 describe("connecting an agent and talking to a customer live", () => {
   test("an admin creates an agent and is shown its webhook secret once", async () => {
     await signIn(admin, "Adam Admin");
+    await admin.goto(`${ORG}/agents`);
     await admin.getByRole("button", { name: "New agent" }).click();
     await admin.getByLabel("Name").fill(AGENT_NAME);
     await admin.getByRole("button", { name: "Create agent" }).click();
@@ -110,6 +104,7 @@ describe("connecting an agent and talking to a customer live", () => {
   test("a member sees the agent's status but cannot create or change agents", async () => {
     const { page: member } = await newPage(e2e);
     await signIn(member, "Mia Member");
+    await member.goto(`${ORG}/agents`);
     await member.getByText(AGENT_NAME).waitFor();
     await member.getByText("Only owners and admins can create agents").waitFor();
     await expect(member.getByRole("button", { name: "New agent" }).count()).resolves.toBe(0);

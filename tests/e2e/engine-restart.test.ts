@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { waitForHttp } from "../../tools/dev/ports";
-import { newPage, startE2E, type E2E } from "./harness";
+import { newPage, signIn, startE2E, type E2E } from "./harness";
 
 /**
  * The engine dies under an open conversation: SIGKILL, then about 15 s in which it is not back
@@ -48,9 +48,7 @@ async function customerSays(text: string) {
 }
 
 test("a killed engine comes back and the open conversation goes on live, without a reload", { timeout: 90_000 }, async () => {
-  await admin.goto(`${ORG}/agents`);
-  await admin.getByRole("button", { name: /^Sign in as Adam Admin/ }).click();
-  await admin.waitForURL(/\/org\/org_demo_acme/);
+  await signIn(admin, "Adam Admin");
   await admin.goto(`${ORG}/agents`);
   await admin.getByRole("button", { name: "New agent" }).click();
   await admin.getByLabel("Name").fill(AGENT_NAME);

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { horizontalOverflow, seriousViolations, type Finding } from "./a11y";
-import { SCREENSHOT_DIR, newPage, snap, startE2E, type E2E } from "./harness";
+import { newPage, SCREENSHOT_DIR, signIn, snap, startE2E, type E2E } from "./harness";
 
 /**
  * Every page of the product, signed out, as an owner and as a member, in English and Brazilian
@@ -51,13 +51,6 @@ type Row = { page: string; role: Role; locale: Locale; width: number; overflow: 
 const report: Row[] = [];
 
 let e2e: E2E;
-
-/** Signs in with a demo account through the local sign-in page and lands in Acme. */
-async function signIn(page: Page, name: string) {
-  await page.goto(`/sign-in?redirect_url=${encodeURIComponent(ORG)}`);
-  await page.getByRole("button", { name: new RegExp(`^(Sign in as|Entrar como) ${name}`) }).click();
-  await page.waitForURL(new RegExp(`${ORG}$`));
-}
 
 /** Olivia creates an agent, the simulator's phone scans it, and a customer writes: every page has data. */
 async function seed() {

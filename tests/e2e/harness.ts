@@ -56,3 +56,13 @@ export async function newPage(e2e: E2E, options: { locale?: string } = {}): Prom
 export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
+
+/** The seeded demo organization the signed-in journeys work in. */
+export const DEMO_ORG = "/org/org_demo_acme";
+
+/** Signs a demo person in on the local sign-in screen, in English or Portuguese, and waits on the demo org's overview. */
+export async function signIn(page: Page, name: string): Promise<void> {
+  await page.goto(`/sign-in?redirect_url=${encodeURIComponent(DEMO_ORG)}`);
+  await page.getByRole("button", { name: new RegExp(`^(Sign in as|Entrar como) ${name}`) }).click();
+  await page.waitForURL((url) => url.pathname === DEMO_ORG);
+}

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { newPage, snap, startE2E, type E2E } from "./harness";
+import { newPage, signIn, snap, startE2E, type E2E } from "./harness";
 
 /**
  * The team's inbox tools on one live stack: Adam (admin) sets up a quick reply and a label, a
@@ -31,12 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.stop();
 });
-
-async function signIn(page: Page, name: string) {
-  await page.goto(`${ORG}/agents`);
-  await page.getByRole("button", { name: new RegExp(`^(Sign in as|Entrar como) ${name}`) }).click();
-  await page.waitForURL(/\/org\/org_demo_acme/);
-}
 
 /** Full-page screenshots at a phone's and a laptop's width. */
 async function snapBoth(page: Page, name: string) {

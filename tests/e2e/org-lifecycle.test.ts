@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LOCAL_EVOLUTION_API_KEY } from "../../tools/dev/stack";
-import { newPage, snap, startE2E, type E2E } from "./harness";
+import { newPage, signIn, snap, startE2E, type E2E } from "./harness";
 
 /**
  * An owner renames her organization and then deletes it: the new name shows in the header at once;
@@ -42,9 +42,7 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
 
 describe("an owner renames and deletes her organization", () => {
   test("Olivia connects a WhatsApp number", async () => {
-    await olivia.goto(`${ORG}/agents`);
-    await olivia.getByRole("button", { name: /^Sign in as Olivia Owner/ }).click();
-    await olivia.waitForURL(/\/org\/org_demo_acme/);
+    await signIn(olivia, "Olivia Owner");
     await olivia.goto(`${ORG}/agents`);
     await olivia.getByRole("button", { name: "New agent" }).click();
     await olivia.getByLabel("Name").fill(AGENT_NAME);

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { SCREENSHOT_DIR, newPage, snap, startE2E, type E2E } from "./harness";
+import { newPage, SCREENSHOT_DIR, signIn, snap, startE2E, type E2E } from "./harness";
 
 /**
  * The SPIN bot holding a real conversation, in Brazilian Portuguese end to end: an admin gives the
@@ -47,9 +47,7 @@ const lastBusinessMessage = () => phone.locator("#messages li.out").last().inner
 
 describe("a conversa SPIN em português, do preço à transferência para uma pessoa", () => {
   test("o admin cria o agente com persona, produto e preço, e o conecta pelo QR", async () => {
-    await admin.goto(`${ORG}/agents`);
-    await admin.getByRole("button", { name: /^Entrar como Adam Admin/ }).click();
-    await admin.waitForURL(/\/org\/org_demo_acme/);
+    await signIn(admin, "Adam Admin");
     await admin.goto(`${ORG}/agents`);
     await admin.getByRole("button", { name: "Novo agente" }).click();
     await admin.getByLabel("Nome", { exact: true }).fill(AGENT_NAME);

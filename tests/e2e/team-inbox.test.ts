@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { seriousViolations } from "./a11y";
-import { newPage, snap, startE2E, type E2E } from "./harness";
+import { newPage, signIn, snap, startE2E, type E2E } from "./harness";
 
 /**
  * The team inbox as three teammates live it (one stack): Olivia (owner, English, desktop) hands a
@@ -37,12 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.stop();
 });
-
-async function signIn(page: Page, name: string, signInAs = "Sign in as") {
-  await page.goto(`${ORG}/agents`);
-  await page.getByRole("button", { name: new RegExp(`^${signInAs} ${name}`) }).click();
-  await page.waitForURL(/\/org\/org_demo_acme/);
-}
 
 async function customerSays(text: string) {
   await customer.locator("#compose-text").fill(text);
@@ -88,7 +82,7 @@ describe("a conversation handed from one teammate to another", () => {
   });
 
   test("Olivia assigns the waiting conversation to Adam, and it appears in his Mine view with the header badge, live", async () => {
-    await signIn(adam, "Adam Admin", "Entrar como");
+    await signIn(adam, "Adam Admin");
     await adam.goto(`${INBOX}?view=mine`);
     await adam.getByRole("navigation", { name: "Visões" }).waitFor();
     await expect(rowOf(adam).count()).resolves.toBe(0);

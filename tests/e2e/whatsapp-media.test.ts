@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { evolutionJwt } from "../fixtures/evolution";
 import { stripedPng, tinyPdf, toneWav } from "../fixtures/media-files";
-import { newPage, snap, startE2E, type E2E } from "./harness";
+import { newPage, signIn, snap, startE2E, type E2E } from "./harness";
 
 /**
  * WhatsApp media as customers send it: a voice note and a photo with a caption arrive through
@@ -67,12 +67,6 @@ function customerMessage(messageType: string, content: Record<string, unknown>, 
     instanceId: "7d6c1a2e-0000-4000-8000-000000000001",
     source: "android",
   };
-}
-
-async function signIn(page: Page, name: string) {
-  await page.goto(`${ORG}/agents`);
-  await page.getByRole("button", { name: new RegExp(`^(Sign in as|Entrar como) ${name}`) }).click();
-  await page.waitForURL(/\/org\/org_demo_acme/);
 }
 
 const thread = () => admin.getByRole("log");
