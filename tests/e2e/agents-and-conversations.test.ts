@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { newPage, signIn, snap, startE2E, type E2E } from "./harness";
+import { newPage, signIn, snap, startChat, startE2E, type E2E } from "./harness";
 
 /**
  * An admin connects a WhatsApp number by scanning its QR code on the simulator's phone page, a
@@ -80,9 +80,7 @@ describe("connecting an agent and talking to a customer live", () => {
   test("a customer's message appears live in the inbox and in the thread", async () => {
     await admin.getByRole("link", { name: "Conversations", exact: true }).click();
     await admin.getByText("No conversations yet").waitFor();
-    await phone.getByLabel("Name").fill(CUSTOMER.name);
-    await phone.getByLabel("Phone number").fill(CUSTOMER.number);
-    await phone.getByRole("button", { name: "Start chat" }).click();
+    await startChat(phone, CUSTOMER);
     await phone.locator("#compose-text").fill(CUSTOMER_TEXT);
     await phone.getByRole("button", { name: "Send" }).click();
     await admin.getByText(CUSTOMER_TEXT).waitFor();
@@ -114,9 +112,7 @@ describe("connecting an agent and talking to a customer live", () => {
 
 describe("the SPIN bot answering a customer live", () => {
   test("the bot answers a new customer's first message on the phone", async () => {
-    await phone.getByLabel("Name").fill(SPIN_CUSTOMER.name);
-    await phone.getByLabel("Phone number").fill(SPIN_CUSTOMER.number);
-    await phone.getByRole("button", { name: "Start chat" }).click();
+    await startChat(phone, SPIN_CUSTOMER);
     await phoneSays(SPIN_SCRIPT[0][0]);
     await businessMessagesOnPhone(1);
     await snap(phone, "20-phone-bot-first-question");

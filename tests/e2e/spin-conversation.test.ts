@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { newPage, SCREENSHOT_DIR, signIn, snap, startE2E, type E2E } from "./harness";
+import { newPage, SCREENSHOT_DIR, signIn, snap, startChat, startE2E, type E2E } from "./harness";
 
 /**
  * The SPIN bot holding a real conversation, in Brazilian Portuguese end to end: an admin gives the
@@ -68,9 +68,7 @@ describe("a conversa SPIN em português, do preço à transferência para uma pe
   });
 
   test("o cliente pergunta o preço e recebe a resposta que o admin escreveu", async () => {
-    await phone.getByLabel("Name").fill(CUSTOMER.name);
-    await phone.getByLabel("Phone number").fill(CUSTOMER.number);
-    await phone.getByRole("button", { name: "Start chat" }).click();
+    await startChat(phone, CUSTOMER);
     await phoneSays(SCRIPT.price, 1);
     expect(await lastBusinessMessage()).toContain("R$ 99");
   });

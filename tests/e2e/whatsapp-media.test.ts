@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { evolutionJwt } from "../fixtures/evolution";
 import { stripedPng, tinyPdf, toneWav } from "../fixtures/media-files";
-import { newPage, signIn, snap, startE2E, type E2E } from "./harness";
+import { newPage, signIn, snap, startChat, startE2E, type E2E } from "./harness";
 
 /**
  * WhatsApp media as customers send it: a voice note and a photo with a caption arrive through
@@ -196,9 +196,7 @@ describe("voice notes, photos and documents in the thread", () => {
   test("on the simulator's phone a customer sends a voice note and a photo with a caption; the thread plays and shows them", async () => {
     phone = await adminContext.newPage();
     await phone.goto(`${e2e.stack.whatsappUrl}/phone/${encodeURIComponent(instanceName)}`);
-    await phone.getByLabel("Name").fill(PHONE_CUSTOMER.name);
-    await phone.getByLabel("Phone number").fill(PHONE_CUSTOMER.number);
-    await phone.getByRole("button", { name: "Start chat" }).click();
+    await startChat(phone, PHONE_CUSTOMER);
     await phone.getByRole("button", { name: "Voice note" }).click();
     // The phone shows each message once sent; the caption is typed only then (sending clears the box).
     await phone.locator("#messages li.in").first().waitFor();
