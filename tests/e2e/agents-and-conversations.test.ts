@@ -61,7 +61,7 @@ describe("connecting an agent and talking to a customer live", () => {
 
   test("the agent page shows a live QR code waiting to be scanned", async () => {
     await admin.getByRole("link", { name: "Open the agent to connect it" }).click();
-    await admin.getByRole("img", { name: `QR code to connect the agent ${AGENT_NAME} to WhatsApp` }).waitFor();
+    await admin.getByRole("img", { name: `QR code to connect ${AGENT_NAME} to WhatsApp` }).waitFor();
     instanceName = (await admin.locator("dd code").first().innerText()).trim();
     expect(instanceName).not.toBe("");
     await snap(admin, "11-agent-qr");

@@ -70,7 +70,7 @@ describe("a new owner goes from a new organization to the bot's first reply", ()
   test("naming the number shows its live QR code, and scanning it on the phone connects it", async () => {
     await step(owner, "connect").getByLabel("Name of the number").fill(AGENT_NAME);
     await owner.getByRole("button", { name: "Connect number" }).click();
-    await owner.getByRole("img", { name: `QR code to connect the agent ${AGENT_NAME} to WhatsApp` }).waitFor();
+    await owner.getByRole("img", { name: `QR code to connect ${AGENT_NAME} to WhatsApp` }).waitFor();
     await snapBoth(owner, "02-qr-en");
     const phone = await openInNewTab(owner, "Open the simulator's phone");
     await phone.getByRole("button", { name: "Scan with phone" }).click();

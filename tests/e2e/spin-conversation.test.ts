@@ -55,7 +55,7 @@ describe("a conversa SPIN em português, do preço à transferência para uma pe
     await admin.getByLabel("Produto (opcional)").fill("ZapCRM");
     await admin.getByRole("button", { name: "Criar agente" }).click();
     await admin.getByRole("link", { name: "Abrir o agente para conectá-lo" }).click();
-    await admin.getByRole("img", { name: `QR code para conectar o agente ${AGENT_NAME} ao WhatsApp` }).waitFor();
+    await admin.getByRole("img", { name: `QR code para conectar ${AGENT_NAME} ao WhatsApp` }).waitFor();
     const instanceName = (await admin.locator("dd code").first().innerText()).trim();
     await admin.getByLabel("Resposta sobre preço").fill(PRICE_ANSWER);
     await admin.getByRole("button", { name: "Salvar configurações do bot" }).click();

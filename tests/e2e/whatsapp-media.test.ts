@@ -86,7 +86,7 @@ describe("voice notes, photos and documents in the thread", () => {
     webhookSecret = (await admin.locator("code.select-all").first().innerText()).trim();
     expect(webhookSecret).not.toBe("");
     await admin.getByRole("link", { name: "Open the agent to connect it" }).click();
-    await admin.getByRole("img", { name: `QR code to connect the agent ${AGENT_NAME} to WhatsApp` }).waitFor();
+    await admin.getByRole("img", { name: `QR code to connect ${AGENT_NAME} to WhatsApp` }).waitFor();
     instanceName = (await admin.locator("dd code").first().innerText()).trim();
     const phone = await adminContext.newPage();
     await phone.goto(`${e2e.stack.whatsappUrl}/phone/${encodeURIComponent(instanceName)}`);
