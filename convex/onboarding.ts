@@ -2,7 +2,17 @@ import { literals } from "convex-helpers/validators";
 import { v } from "convex/values";
 import { orgMutation, orgQuery } from "./lib/functions";
 import { agentViewValidator, toAgentView } from "./model/agents";
-import { botIsSetUp, latestExchange, onboardingAgent, recordStep, stepStates, storedOnboarding } from "./model/onboarding";
+import { recordAudit } from "./model/audit";
+import {
+  botIsSetUp,
+  FINISHED_AUDIT_ACTION,
+  latestExchange,
+  onboardingAgent,
+  recordStep,
+  skippedAuditAction,
+  stepStates,
+  storedOnboarding,
+} from "./model/onboarding";
 import { onboardingStepValidator } from "./schema";
 
 // Enough to tell "more than one person" apart from "only the owner", counting removed rows too.
@@ -55,12 +65,22 @@ export const skipStep = orgMutation({
   args: { step: onboardingStepValidator },
   returns: v.null(),
   handler: async (ctx, { step }) => {
-    await recordStep(ctx.db, ctx.org, step, "skipped");
+    if (await recordStep(ctx.db, ctx.org, step, "skipped")) {
+      await recordAudit(ctx.db, {
+        orgId: ctx.org._id,
+        actorUserId: ctx.viewer.userId,
+        action: skippedAuditAction(step),
+        target: `organization:${ctx.org.externalId}`,
+      });
+    }
     return null;
   },
 });
 
-/** Hides the checklist (and the overview's link to it) for everyone in the organization. */
+/**
+ * Hides the checklist (and the overview's link to it) for everyone in the organization. The page
+ * also calls it once every step is done, so the audited actor is whoever had the page open then.
+ */
 export const finish = orgMutation({
   role: "admin",
   args: {},
@@ -68,6 +88,12 @@ export const finish = orgMutation({
   handler: async (ctx) => {
     if (ctx.org.onboarding?.finishedAt !== undefined) return null;
     await ctx.db.patch("organizations", ctx.org._id, { onboarding: { ...storedOnboarding(ctx.org), finishedAt: Date.now() } });
+    await recordAudit(ctx.db, {
+      orgId: ctx.org._id,
+      actorUserId: ctx.viewer.userId,
+      action: FINISHED_AUDIT_ACTION,
+      target: `organization:${ctx.org.externalId}`,
+    });
     return null;
   },
 });

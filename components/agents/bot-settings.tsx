@@ -1,17 +1,15 @@
 "use client";
 
-import { useMutation } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, InlineError, inputClasses } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
-import { useErrorMessage } from "@/components/ui/use-error-message";
-import { api } from "@/convex/_generated/api";
 import { BOT_LANGUAGES, type BotLanguage } from "@/lib/agents";
 import { KNOWLEDGE_LIMITS } from "@/lib/spin/knowledge";
 import { FaqEditor } from "./faq-editor";
 import type { AgentView } from "./types";
+import { useBotSave } from "./use-bot-save";
 
 type BotSettingsProps = { orgId: string; agent: AgentView; canManage: boolean };
 
@@ -57,38 +55,24 @@ function CheckboxRow({ id, checked, onChange, disabled, label, hint }: CheckboxR
 /** The SPIN bot of one agent: on/off, what it knows about the business, its language. Members see it read-only. */
 export function BotSettings({ orgId, agent, canManage }: BotSettingsProps) {
   const t = useTranslations("agents.bot");
-  const errorMessage = useErrorMessage();
-  const update = useMutation(api.agents.updateBot);
   const baseId = useId();
   const [aiEnabled, setAiEnabled] = useState(agent.aiEnabled);
   const [texts, setTexts] = useState(() => initialTexts(agent));
   const [faq, setFaq] = useState(agent.knowledge.faq);
   const [language, setLanguage] = useState<BotLanguage>(agent.language);
   const [voiceNoteHandoff, setVoiceNoteHandoff] = useState(agent.voiceNoteHandoff);
-  const [pending, setPending] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { save, pending, saved, error, markEdited } = useBotSave(orgId, agent._id);
   const disabled = !canManage || pending;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    setSaved(false);
-    setError(null);
-    try {
-      const { persona, product, productDescription, priceAnswer, businessHours } = texts;
-      const knowledge = { productDescription, priceAnswer, businessHours, faq: faq.filter((entry) => entry.question.trim() && entry.answer.trim()) };
-      await update({ orgId, agentId: agent._id, aiEnabled, persona, product, knowledge, language, voiceNoteHandoff });
-      setSaved(true);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setPending(false);
-    }
+    const { persona, product, productDescription, priceAnswer, businessHours } = texts;
+    const knowledge = { productDescription, priceAnswer, businessHours, faq: faq.filter((entry) => entry.question.trim() && entry.answer.trim()) };
+    void save({ aiEnabled, persona, product, knowledge, language, voiceNoteHandoff });
   }
 
   return (
-    <form onSubmit={(event) => void submit(event)} className="space-y-4" aria-busy={pending} onChange={() => setSaved(false)}>
+    <form onSubmit={submit} className="space-y-4" aria-busy={pending} onChange={markEdited}>
       {canManage ? null : <p className="text-sm text-slate-600">{t("readOnly")}</p>}
       <CheckboxRow id={`${baseId}-enabled`} checked={aiEnabled} onChange={setAiEnabled} disabled={disabled} label={t("enabled")} hint={t("enabledHint")} />
       {TEXT_FIELDS.map((field) => {

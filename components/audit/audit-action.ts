@@ -42,6 +42,11 @@ export const AUDIT_ACTION_KEYS = [
   "quick_reply_deleted",
   "contact_renamed",
   "contact_notes_updated",
+  "onboarding_connect_skipped",
+  "onboarding_bot_skipped",
+  "onboarding_test_skipped",
+  "onboarding_team_skipped",
+  "onboarding_finished",
 ] as const;
 
 export type AuditActionKey = (typeof AUDIT_ACTION_KEYS)[number];

@@ -1,14 +1,12 @@
 "use client";
 
-import { useMutation } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import type { AgentView } from "@/components/agents/types";
+import { useBotSave } from "@/components/agents/use-bot-save";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, InlineError, inputClasses } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
-import { useErrorMessage } from "@/components/ui/use-error-message";
-import { api } from "@/convex/_generated/api";
 import { orgPath } from "@/lib/auth/routes";
 import { KNOWLEDGE_LIMITS } from "@/lib/spin/knowledge";
 import { BotPreview } from "./bot-preview";
@@ -25,38 +23,22 @@ export function BotStep({ orgId, agent, canManage }: BotStepProps) {
 /** Persona, product and price answer in plain words, saved through the agent's bot settings. */
 function BotForm({ orgId, agent, canManage }: { orgId: string; agent: AgentView; canManage: boolean }) {
   const t = useTranslations("onboarding.bot");
-  const errorMessage = useErrorMessage();
-  const update = useMutation(api.agents.updateBot);
   const baseId = useId();
   const [draft, setDraft] = useState({ persona: agent.persona, product: agent.product, priceAnswer: agent.knowledge.priceAnswer });
-  const [pending, setPending] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { save, pending, saved, error, markEdited } = useBotSave(orgId, agent._id);
   const disabled = !canManage || pending;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    setSaved(false);
-    setError(null);
-    try {
-      // Everything this step does not ask about stays as it is.
-      await update({
-        orgId,
-        agentId: agent._id,
-        aiEnabled: agent.aiEnabled,
-        persona: draft.persona,
-        product: draft.product,
-        knowledge: { ...agent.knowledge, priceAnswer: draft.priceAnswer },
-        language: agent.language,
-        voiceNoteHandoff: agent.voiceNoteHandoff,
-      });
-      setSaved(true);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setPending(false);
-    }
+    // Everything this step does not ask about stays as it is.
+    void save({
+      aiEnabled: agent.aiEnabled,
+      persona: draft.persona,
+      product: draft.product,
+      knowledge: { ...agent.knowledge, priceAnswer: draft.priceAnswer },
+      language: agent.language,
+      voiceNoteHandoff: agent.voiceNoteHandoff,
+    });
   }
 
   const fields = [
@@ -67,14 +49,14 @@ function BotForm({ orgId, agent, canManage }: { orgId: string; agent: AgentView;
 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <form onSubmit={(event) => void submit(event)} className="space-y-4" aria-busy={pending}>
+      <form onSubmit={submit} className="space-y-4" aria-busy={pending}>
         {fields.map(({ key, limit, multiline }) => {
           const id = `${baseId}-${key}`;
           const props = {
             id,
             value: draft[key],
             onChange: (event: { target: { value: string } }) => {
-              setSaved(false);
+              markEdited();
               setDraft((old) => ({ ...old, [key]: event.target.value }));
             },
             maxLength: limit,

@@ -19,8 +19,17 @@ type ConnectStepProps = { orgId: string; agent: AgentView | null; canManage: boo
 export function ConnectStep({ orgId, agent, canManage, timeZone, simulatorUrl }: ConnectStepProps) {
   const t = useTranslations("onboarding.connect");
   if (agent === null) {
+    if (!canManage) return <AgentConnectionNote />;
+    const firstNumber = {
+      name: t("name"),
+      nameHint: t("nameHint"),
+      namePlaceholder: t("namePlaceholder"),
+      nameRequired: t("nameRequired"),
+      submit: t("submit"),
+      submitting: t("submitting"),
+    };
     // The status query picks the new agent up live: nothing to do on success.
-    return canManage ? <CreateAgentForm orgId={orgId} onCreated={() => undefined} /> : <AgentConnectionNote />;
+    return <CreateAgentForm orgId={orgId} onCreated={() => undefined} firstNumber={firstNumber} />;
   }
   return (
     <div className="space-y-4">

@@ -7,6 +7,28 @@ import { inputClasses } from "@/components/ui/field";
 import { MAX_INTERVALS_PER_DAY, type Weekday } from "@/lib/business-hours";
 import { nextIntervalAfter, type DayDraft, type IntervalDraft } from "./hours-draft";
 
+const INTERVAL_ENDS = ["opens", "closes"] as const;
+
+type TimeFieldProps = { label: string; ariaLabel: string; value: string; onChange: (value: string) => void; disabled: boolean };
+
+/** One end of an interval: the short visible label ("Opens"), the full one for screen readers ("Opens on Monday, interval 1"). */
+function TimeField({ label, ariaLabel, value, onChange, disabled }: TimeFieldProps) {
+  return (
+    <label className="text-xs text-slate-600">
+      {label}
+      <input
+        type="time"
+        required
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        disabled={disabled}
+        aria-label={ariaLabel}
+        className={`${inputClasses} w-32`}
+      />
+    </label>
+  );
+}
+
 type DayRowProps = { day: Weekday; value: DayDraft; onChange: (next: DayDraft) => void; disabled: boolean };
 
 /** One weekday of the hours editor: open or closed, and up to three intervals (a lunch break splits a day). */
@@ -36,30 +58,16 @@ export function DayRow({ day, value, onChange, disabled }: DayRowProps) {
         <div className="w-full min-w-0 space-y-2 sm:w-auto sm:flex-1">
           {value.intervals.map((interval, index) => (
             <div key={index} className="flex flex-wrap items-end gap-2">
-              <label className="text-xs text-slate-600">
-                {t("opens")}
-                <input
-                  type="time"
-                  required
-                  value={interval.opens}
-                  onChange={(event) => setInterval(index, { opens: event.target.value })}
+              {INTERVAL_ENDS.map((end) => (
+                <TimeField
+                  key={end}
+                  label={t(end)}
+                  ariaLabel={t(`${end}On`, { day: dayName, n: index + 1 })}
+                  value={interval[end]}
+                  onChange={(time) => setInterval(index, { [end]: time })}
                   disabled={disabled}
-                  aria-label={t("opensOn", { day: dayName, n: index + 1 })}
-                  className={`${inputClasses} w-32`}
                 />
-              </label>
-              <label className="text-xs text-slate-600">
-                {t("closes")}
-                <input
-                  type="time"
-                  required
-                  value={interval.closes}
-                  onChange={(event) => setInterval(index, { closes: event.target.value })}
-                  disabled={disabled}
-                  aria-label={t("closesOn", { day: dayName, n: index + 1 })}
-                  className={`${inputClasses} w-32`}
-                />
-              </label>
+              ))}
               {value.intervals.length > 1 && !disabled ? (
                 <Button
                   variant="ghost"

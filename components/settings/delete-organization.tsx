@@ -1,20 +1,41 @@
 "use client";
 
+import { useQuery } from "convex/react";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { deleteOrganization } from "@/app/org/[orgId]/settings/organization-actions";
 import { useTeamAction } from "@/components/members/use-team-action";
 import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { InlineError, inputClasses } from "@/components/ui/field";
+import { api } from "@/convex/_generated/api";
 import { confirmsName, ORGANIZATION_DELETED_NOTICE } from "@/lib/auth/organization";
 import { SELECT_ORG_PATH } from "@/lib/auth/routes";
 
 /**
- * The owner's danger zone: deleting asks for the organization's name, typed. The provider deletes it;
- * Convex then logs out every WhatsApp number and erases the data in the background.
+ * The owner's danger zone, its own card at the very bottom of Settings so nobody meets it first.
+ * Nothing renders for admins and members, nor while the organization loads.
  */
-export function DeleteOrganization({ orgId, name }: { orgId: string; name: string }) {
+export function DeleteOrganizationCard({ orgId }: { orgId: string }) {
+  const t = useTranslations("organizationSettings.delete");
+  const org = useQuery(api.organizations.current, { orgId });
+  if (org?.role !== "owner") return null;
+  return (
+    <Card tone="danger">
+      <CardHeader title={<span className="text-rose-900">{t("title")}</span>} description={t("description")} />
+      <CardBody>
+        <DeleteOrganization orgId={orgId} name={org.name} />
+      </CardBody>
+    </Card>
+  );
+}
+
+/**
+ * Deleting asks for the organization's name, typed. The provider deletes it; Convex then logs out
+ * every WhatsApp number and erases the data in the background.
+ */
+function DeleteOrganization({ orgId, name }: { orgId: string; name: string }) {
   const t = useTranslations("organizationSettings.delete");
   const inputId = useId();
   const [open, setOpen] = useState(false);
@@ -37,11 +58,7 @@ export function DeleteOrganization({ orgId, name }: { orgId: string; name: strin
   }
 
   return (
-    <section aria-labelledby={`${inputId}-title`} className="space-y-3 rounded-md border border-rose-200 p-4">
-      <h3 id={`${inputId}-title`} className="text-sm font-semibold text-rose-900">
-        {t("title")}
-      </h3>
-      <p className="text-sm text-slate-700">{t("description")}</p>
+    <>
       <Button variant="danger" onClick={() => setOpen(true)}>
         {t("open")}
       </Button>
@@ -83,6 +100,6 @@ export function DeleteOrganization({ orgId, name }: { orgId: string; name: strin
         </form>
         {error ? <InlineError>{error}</InlineError> : null}
       </Dialog>
-    </section>
+    </>
   );
 }

@@ -1,13 +1,25 @@
 import type { ReactNode } from "react";
 import { cx } from "./cx";
 
-export function Card({ className, children }: { className?: string; children: ReactNode }) {
+type CardProps = {
+  className?: string;
+  tone?: "default" | "danger";
+  children: ReactNode;
+};
+
+/** A page section. The danger tone marks an irreversible action (deleting the organization). */
+export function Card({ className, tone = "default", children }: CardProps) {
   return (
-    <section className={cx("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>{children}</section>
+    <section className={cx("rounded-lg border bg-white shadow-sm", tone === "danger" ? "border-rose-300" : "border-slate-200", className)}>{children}</section>
   );
 }
 
-type CardHeaderProps = { title: ReactNode; description?: ReactNode; actions?: ReactNode; titleId?: string };
+type CardHeaderProps = {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  titleId?: string;
+};
 
 export function CardHeader({ title, description, actions, titleId }: CardHeaderProps) {
   return (

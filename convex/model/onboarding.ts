@@ -14,17 +14,22 @@ export function storedOnboarding(org: Doc<"organizations">): StoredOnboarding {
   return org.onboarding ?? EMPTY;
 }
 
-/** Adds `step` to one of the stored lists (and takes it off the other), at most once. */
-export async function recordStep(db: DatabaseWriter, org: Doc<"organizations">, step: OnboardingStep, list: "done" | "skipped") {
+/** The audit actions of the checklist: a step put off (one action per step, so the log can name it), the checklist hidden. */
+export const skippedAuditAction = (step: OnboardingStep) => `onboarding.${step}_skipped` as const;
+export const FINISHED_AUDIT_ACTION = "onboarding.finished";
+
+/** Adds `step` to one of the stored lists (and takes it off the other), at most once; false when it was there already. */
+export async function recordStep(db: DatabaseWriter, org: Doc<"organizations">, step: OnboardingStep, list: "done" | "skipped"): Promise<boolean> {
   const current = storedOnboarding(org);
   const other = list === "done" ? "skipped" : "done";
-  if (current[list].includes(step) && !current[other].includes(step)) return;
+  if (current[list].includes(step) && !current[other].includes(step)) return false;
   const next = {
     ...current,
     [list]: [...current[list].filter((s) => s !== step), step],
     [other]: current[other].filter((s) => s !== step),
   };
   await db.patch("organizations", org._id, { onboarding: next });
+  return true;
 }
 
 /**

@@ -1,39 +1,15 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { Webhook } from "svix";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOrganization, listOrgsOf, readDirectory } from "@/lib/auth/local/directory";
 import { deleteOrganization, getOrganization, renameOrganization } from "@/lib/auth/local/organization";
 import { readSession } from "@/lib/auth/local/session";
 import { invite, listInvitations } from "@/lib/auth/local/team";
-import { parseClerkEvent } from "@/lib/clerk/events";
-import { setUpLocalAuthEnvironment, signInAs } from "./local-auth-setup";
+import { captureConvexEvents, setUpLocalAuthEnvironment, signInAs } from "./local-auth-setup";
 
 const { dataDir } = setUpLocalAuthEnvironment();
 
-const SECRET = "whsec_c3BpbmRlc2stbG9jYWwtYXV0aC10ZXN0LXNlY3JldA==";
 const ACME = "org_demo_acme";
-
-/** Points the webhook at a fake Convex and answers what it was told, parsed as Convex parses it. */
-function captureConvexEvents() {
-  const bodies: Array<{ headers: Record<string, string>; body: string }> = [];
-  vi.stubEnv("CONVEX_SITE_URL", "http://127.0.0.1:3211");
-  vi.stubEnv("CLERK_WEBHOOK_SECRET", SECRET);
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (_url: string, init?: RequestInit) => {
-      bodies.push({ headers: init?.headers as Record<string, string>, body: String(init?.body) });
-      return new Response("{}", { status: 200 });
-    }),
-  );
-  return () =>
-    bodies.map(({ headers, body }) => {
-      new Webhook(SECRET).verify(body, headers);
-      const parsed = parseClerkEvent(JSON.parse(body));
-      if (parsed.status !== "change") throw new Error(`unexpected ${parsed.status}`);
-      return parsed.change;
-    });
-}
 
 describe("renameOrganization", () => {
   it("renames a demo organization for every member and keeps its slug", async () => {

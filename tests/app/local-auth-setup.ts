@@ -1,10 +1,12 @@
 import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { Webhook } from "svix";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from "vitest";
 import { SESSION_COOKIE } from "@/lib/auth/local/config";
 import { postSignIn } from "@/app/_lib/auth/local/handlers";
 import { signingKey } from "@/lib/auth/local/keys";
+import { parseClerkEvent } from "@/lib/clerk/events";
 
 /** Shared by tests/app/local-auth-*.test.ts: a fresh data dir per test, requests like a browser's. */
 
@@ -87,4 +89,30 @@ export async function signInAs(userId: string): Promise<string> {
   const session = sessionSetBy(response);
   expect(session).toBeTruthy();
   return session ?? "";
+}
+
+const WEBHOOK_SECRET = "whsec_c3BpbmRlc2stbG9jYWwtYXV0aC10ZXN0LXNlY3JldA==";
+
+/**
+ * Points the local issuer's Clerk-style webhooks at a fake Convex; the function it returns answers
+ * what Convex was told, each delivery verified and parsed as Convex does.
+ */
+export function captureConvexEvents() {
+  const bodies: Array<{ headers: Record<string, string>; body: string }> = [];
+  vi.stubEnv("CONVEX_SITE_URL", "http://127.0.0.1:3211");
+  vi.stubEnv("CLERK_WEBHOOK_SECRET", WEBHOOK_SECRET);
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (_url: string, init?: RequestInit) => {
+      bodies.push({ headers: init?.headers as Record<string, string>, body: String(init?.body) });
+      return new Response("{}", { status: 200 });
+    }),
+  );
+  return () =>
+    bodies.map(({ headers, body }) => {
+      new Webhook(WEBHOOK_SECRET).verify(body, headers);
+      const parsed = parseClerkEvent(JSON.parse(body));
+      if (parsed.status !== "change") throw new Error(`unexpected ${parsed.status}`);
+      return parsed.change;
+    });
 }

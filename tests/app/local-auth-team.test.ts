@@ -1,7 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { Webhook } from "svix";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { postAcceptInvitation } from "@/app/_lib/auth/local/handlers";
 import { createOrganization, listOrgsOf, readDirectory } from "@/lib/auth/local/directory";
 import {
@@ -15,34 +14,11 @@ import {
   revokeInvitation,
   setRole,
 } from "@/lib/auth/local/team";
-import { parseClerkEvent } from "@/lib/clerk/events";
-import { answer, postJson, setUpLocalAuthEnvironment, sessionSetBy } from "./local-auth-setup";
+import { answer, captureConvexEvents, postJson, setUpLocalAuthEnvironment, sessionSetBy } from "./local-auth-setup";
 
 const { dataDir } = setUpLocalAuthEnvironment();
 
-const SECRET = "whsec_c3BpbmRlc2stbG9jYWwtYXV0aC10ZXN0LXNlY3JldA==";
 const ACME = "org_demo_acme";
-
-/** Points the webhook at a fake Convex and answers what it was told, parsed as Convex parses it. */
-function captureConvexEvents() {
-  const bodies: Array<{ headers: Record<string, string>; body: string }> = [];
-  vi.stubEnv("CONVEX_SITE_URL", "http://127.0.0.1:3211");
-  vi.stubEnv("CLERK_WEBHOOK_SECRET", SECRET);
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (_url: string, init?: RequestInit) => {
-      bodies.push({ headers: init?.headers as Record<string, string>, body: String(init?.body) });
-      return new Response("{}", { status: 200 });
-    }),
-  );
-  return () =>
-    bodies.map(({ headers, body }) => {
-      new Webhook(SECRET).verify(body, headers);
-      const parsed = parseClerkEvent(JSON.parse(body));
-      if (parsed.status !== "change") throw new Error(`unexpected ${parsed.status}`);
-      return parsed.change;
-    });
-}
 
 const roleIn = async (orgId: string, userId: string) => (await listMembers(orgId)).find((m) => m.userId === userId)?.role ?? null;
 

@@ -28,6 +28,18 @@ async function addMember(t: TestConvex, orgId: Id<"organizations">) {
 }
 
 const states = (status: { steps: { step: string; state: string }[] }) => Object.fromEntries(status.steps.map((s) => [s.step, s.state]));
+/** The audit log as who did what to which target, oldest first. */
+const auditTrail = (t: TestConvex) =>
+  t.run(async (ctx) => {
+    const entries = await ctx.db.query("auditLog").collect();
+    return Promise.all(
+      entries.map(async (entry) => ({
+        actor: entry.actorUserId === undefined ? null : ((await ctx.db.get("users", entry.actorUserId))?.externalId ?? null),
+        action: entry.action,
+        target: entry.target,
+      })),
+    );
+  });
 const storedOnboarding = (t: TestConvex, orgId: Id<"organizations">) => t.run(async (ctx) => (await ctx.db.get("organizations", orgId))?.onboarding ?? null);
 
 describe("status", () => {
@@ -128,6 +140,19 @@ describe("skipStep", () => {
     expect(states(await asOwner.query(api.onboarding.status, { orgId: ORG })).connect).toBe("done");
   });
 
+  test("records in the audit log who skipped which step", async () => {
+    const { t, asOwner } = await newOrg();
+    await asOwner.mutation(api.onboarding.skipStep, { orgId: ORG, step: "team" });
+    expect(await auditTrail(t)).toEqual([{ actor: "user_owner", action: "onboarding.team_skipped", target: `organization:${ORG}` }]);
+  });
+
+  test("skipping a step already skipped writes no second audit entry", async () => {
+    const { t, asOwner } = await newOrg();
+    await asOwner.mutation(api.onboarding.skipStep, { orgId: ORG, step: "bot" });
+    await asOwner.mutation(api.onboarding.skipStep, { orgId: ORG, step: "bot" });
+    expect((await auditTrail(t)).map((entry) => entry.action)).toEqual(["onboarding.bot_skipped"]);
+  });
+
   test("skipping every step finishes the checklist", async () => {
     const { asOwner } = await newOrg();
     for (const step of ["connect", "bot", "test", "team"] as const) await asOwner.mutation(api.onboarding.skipStep, { orgId: ORG, step });
@@ -140,6 +165,7 @@ describe("skipStep", () => {
     const attempt = t.withIdentity(member).mutation(api.onboarding.skipStep, { orgId: ORG, step: "bot" });
     await expect(attempt).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
     expect(await storedOnboarding(t, orgId)).toBeNull();
+    expect(await auditTrail(t)).toEqual([]);
   });
 
   test("refuses a step that is not on the checklist and stores nothing", async () => {
@@ -148,6 +174,7 @@ describe("skipStep", () => {
     const attempt = asOwner.mutation(api.onboarding.skipStep, { orgId: ORG, step: "billing" });
     await expect(attempt).rejects.toThrow(/Validator error/);
     expect(await storedOnboarding(t, orgId)).toBeNull();
+    expect(await auditTrail(t)).toEqual([]);
   });
 });
 
@@ -162,12 +189,19 @@ describe("finish", () => {
     expect(await storedOnboarding(t, orgId)).toMatchObject({ done: [], skipped: ["team"], finishedAt: expect.any(Number) });
   });
 
+  test("records in the audit log who hid the checklist", async () => {
+    const { t, asOwner } = await newOrg();
+    await asOwner.mutation(api.onboarding.finish, { orgId: ORG });
+    expect(await auditTrail(t)).toEqual([{ actor: "user_owner", action: "onboarding.finished", target: `organization:${ORG}` }]);
+  });
+
   test("finishing twice keeps the first time", async () => {
     const { t, orgId, asOwner } = await newOrg();
     await asOwner.mutation(api.onboarding.finish, { orgId: ORG });
     const first = (await storedOnboarding(t, orgId))?.finishedAt;
     await asOwner.mutation(api.onboarding.finish, { orgId: ORG });
     expect((await storedOnboarding(t, orgId))?.finishedAt).toBe(first);
+    expect((await auditTrail(t)).map((entry) => entry.action)).toEqual(["onboarding.finished"]);
   });
 
   test("refuses a member and stores nothing", async () => {
@@ -175,6 +209,7 @@ describe("finish", () => {
     await addMember(t, orgId);
     await expect(t.withIdentity(member).mutation(api.onboarding.finish, { orgId: ORG })).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
     expect(await storedOnboarding(t, orgId)).toBeNull();
+    expect(await auditTrail(t)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LOCAL_EVOLUTION_API_KEY } from "../../tools/dev/stack";
-import { newPage, snap, startE2E, type E2E } from "./harness";
+import { connectNewAgent, newPage, signIn, snap, startChat, startE2E, type E2E } from "./harness";
 
 /**
  * A number never strands a lead: when the phone logs out, the conversation says so and points at
@@ -32,12 +32,6 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-async function signIn(page: Page, button: RegExp) {
-  await page.goto(`${ORG}/agents`);
-  await page.getByRole("button", { name: button }).click();
-  await page.waitForURL(/\/org\/org_demo_acme/);
-}
-
 /** One screenshot per width, the page scrolled to the top. */
 async function snapWidths(page: Page, name: string) {
   for (const width of WIDTHS) {
@@ -48,22 +42,10 @@ async function snapWidths(page: Page, name: string) {
 
 describe("agents never strand a lead", () => {
   test("a connected agent receives a customer's message", async () => {
-    await signIn(admin, /^Sign in as Adam Admin/);
-    await admin.goto(`${ORG}/agents`);
-    await admin.getByRole("button", { name: "New agent" }).click();
-    await admin.getByLabel("Name").fill(AGENT_NAME);
-    await admin.getByRole("button", { name: "Create agent" }).click();
-    await admin.getByRole("link", { name: "Open the agent to connect it" }).click();
-    await admin.getByRole("img", { name: `QR code to connect the agent ${AGENT_NAME} to WhatsApp` }).waitFor();
-    instanceName = (await admin.locator("dd code").first().innerText()).trim();
-
+    await signIn(admin, "Adam Admin");
     phone = await adminContext.newPage();
-    await phone.goto(`${e2e.stack.whatsappUrl}/phone/${encodeURIComponent(instanceName)}`);
-    await phone.getByRole("button", { name: "Scan with phone" }).click();
-    await admin.getByText(/^Connected to \+55/).waitFor();
-    await phone.getByLabel("Name").fill(CUSTOMER.name);
-    await phone.getByLabel("Phone number").fill(CUSTOMER.number);
-    await phone.getByRole("button", { name: "Start chat" }).click();
+    instanceName = await connectNewAgent(e2e, admin, phone, AGENT_NAME);
+    await startChat(phone, CUSTOMER);
     await phone.locator("#compose-text").fill(CUSTOMER_TEXT);
     await phone.getByRole("button", { name: "Send" }).click();
 
@@ -112,7 +94,7 @@ describe("agents never strand a lead", () => {
 
   test("a Brazilian Portuguese reader sees the same reason in Portuguese", async () => {
     const { context, page } = await newPage(e2e, { locale: "pt-BR" });
-    await signIn(page, /^Entrar como Adam Admin/);
+    await signIn(page, "Adam Admin");
     await page.goto(conversationUrl.replace(/^https?:\/\/[^/]+/, ""));
     await page.getByRole("log").getByText(CUSTOMER_TEXT).waitFor();
     await page.getByText(`O número “${AGENT_NAME}” foi removido`).waitFor();

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { newPage, snap, startE2E, type E2E } from "./harness";
+import { newPage, signIn, snap, startChat, startE2E, type E2E } from "./harness";
 
 /**
  * An admin connects a WhatsApp number by scanning its QR code on the simulator's phone page, a
@@ -47,16 +47,10 @@ async function businessMessagesOnPhone(count: number) {
   await phone.locator(`#messages li.out >> nth=${count - 1}`).waitFor();
 }
 
-async function signIn(page: Page, name: string) {
-  await page.goto(`${ORG}/agents`);
-  await page.getByRole("button", { name: new RegExp(`^Sign in as ${name}`) }).click();
-  await page.waitForURL(/\/org\/org_demo_acme/);
-  await page.goto(`${ORG}/agents`);
-}
-
 describe("connecting an agent and talking to a customer live", () => {
   test("an admin creates an agent and is shown its webhook secret once", async () => {
     await signIn(admin, "Adam Admin");
+    await admin.goto(`${ORG}/agents`);
     await admin.getByRole("button", { name: "New agent" }).click();
     await admin.getByLabel("Name").fill(AGENT_NAME);
     await admin.getByRole("button", { name: "Create agent" }).click();
@@ -67,7 +61,7 @@ describe("connecting an agent and talking to a customer live", () => {
 
   test("the agent page shows a live QR code waiting to be scanned", async () => {
     await admin.getByRole("link", { name: "Open the agent to connect it" }).click();
-    await admin.getByRole("img", { name: `QR code to connect the agent ${AGENT_NAME} to WhatsApp` }).waitFor();
+    await admin.getByRole("img", { name: `QR code to connect ${AGENT_NAME} to WhatsApp` }).waitFor();
     instanceName = (await admin.locator("dd code").first().innerText()).trim();
     expect(instanceName).not.toBe("");
     await snap(admin, "11-agent-qr");
@@ -86,9 +80,7 @@ describe("connecting an agent and talking to a customer live", () => {
   test("a customer's message appears live in the inbox and in the thread", async () => {
     await admin.getByRole("link", { name: "Conversations", exact: true }).click();
     await admin.getByText("No conversations yet").waitFor();
-    await phone.getByLabel("Name").fill(CUSTOMER.name);
-    await phone.getByLabel("Phone number").fill(CUSTOMER.number);
-    await phone.getByRole("button", { name: "Start chat" }).click();
+    await startChat(phone, CUSTOMER);
     await phone.locator("#compose-text").fill(CUSTOMER_TEXT);
     await phone.getByRole("button", { name: "Send" }).click();
     await admin.getByText(CUSTOMER_TEXT).waitFor();
@@ -110,6 +102,7 @@ describe("connecting an agent and talking to a customer live", () => {
   test("a member sees the agent's status but cannot create or change agents", async () => {
     const { page: member } = await newPage(e2e);
     await signIn(member, "Mia Member");
+    await member.goto(`${ORG}/agents`);
     await member.getByText(AGENT_NAME).waitFor();
     await member.getByText("Only owners and admins can create agents").waitFor();
     await expect(member.getByRole("button", { name: "New agent" }).count()).resolves.toBe(0);
@@ -119,9 +112,7 @@ describe("connecting an agent and talking to a customer live", () => {
 
 describe("the SPIN bot answering a customer live", () => {
   test("the bot answers a new customer's first message on the phone", async () => {
-    await phone.getByLabel("Name").fill(SPIN_CUSTOMER.name);
-    await phone.getByLabel("Phone number").fill(SPIN_CUSTOMER.number);
-    await phone.getByRole("button", { name: "Start chat" }).click();
+    await startChat(phone, SPIN_CUSTOMER);
     await phoneSays(SPIN_SCRIPT[0][0]);
     await businessMessagesOnPhone(1);
     await snap(phone, "20-phone-bot-first-question");

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { waitForHttp } from "../../tools/dev/ports";
-import { newPage, startE2E, type E2E } from "./harness";
+import { connectNewAgent, newPage, signIn, startChat, startE2E, type E2E } from "./harness";
 
 /**
  * The engine dies under an open conversation: SIGKILL, then about 15 s in which it is not back
@@ -10,7 +10,6 @@ import { newPage, startE2E, type E2E } from "./harness";
  * appears live in the thread, and the tab never navigated (no reload loop).
  */
 
-const ORG = "/org/org_demo_acme";
 const AGENT_NAME = "Vendas Restart";
 const CUSTOMER = { name: "Rita Retorno", number: "5511966665555" };
 const BEFORE = "Primeira mensagem, antes da queda";
@@ -48,21 +47,9 @@ async function customerSays(text: string) {
 }
 
 test("a killed engine comes back and the open conversation goes on live, without a reload", { timeout: 90_000 }, async () => {
-  await admin.goto(`${ORG}/agents`);
-  await admin.getByRole("button", { name: /^Sign in as Adam Admin/ }).click();
-  await admin.waitForURL(/\/org\/org_demo_acme/);
-  await admin.goto(`${ORG}/agents`);
-  await admin.getByRole("button", { name: "New agent" }).click();
-  await admin.getByLabel("Name").fill(AGENT_NAME);
-  await admin.getByRole("button", { name: "Create agent" }).click();
-  await admin.getByRole("link", { name: "Open the agent to connect it" }).click();
-  const instanceName = (await admin.locator("dd code").first().innerText()).trim();
-  await phone.goto(`${e2e.stack.whatsappUrl}/phone/${encodeURIComponent(instanceName)}`);
-  await phone.getByRole("button", { name: "Scan with phone" }).click();
-  await admin.getByText(/^Connected to \+55/).waitFor();
-  await phone.getByLabel("Name").fill(CUSTOMER.name);
-  await phone.getByLabel("Phone number").fill(CUSTOMER.number);
-  await phone.getByRole("button", { name: "Start chat" }).click();
+  await signIn(admin, "Adam Admin");
+  await connectNewAgent(e2e, admin, phone, AGENT_NAME);
+  await startChat(phone, CUSTOMER);
   await customerSays(BEFORE);
   await admin.getByRole("link", { name: "Conversations", exact: true }).click();
   await admin.getByRole("link", { name: new RegExp(CUSTOMER.name) }).click();

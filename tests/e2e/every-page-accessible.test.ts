@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { horizontalOverflow, seriousViolations, type Finding } from "./a11y";
-import { SCREENSHOT_DIR, newPage, snap, startE2E, type E2E } from "./harness";
+import { connectNewAgent, newPage, SCREENSHOT_DIR, signIn, snap, startChat, startE2E, type E2E } from "./harness";
 
 /**
  * Every page of the product, signed out, as an owner and as a member, in English and Brazilian
@@ -52,32 +52,14 @@ const report: Row[] = [];
 
 let e2e: E2E;
 
-/** Signs in with a demo account through the local sign-in page and lands in Acme. */
-async function signIn(page: Page, name: string) {
-  await page.goto(`/sign-in?redirect_url=${encodeURIComponent(ORG)}`);
-  await page.getByRole("button", { name: new RegExp(`^(Sign in as|Entrar como) ${name}`) }).click();
-  await page.waitForURL(new RegExp(`${ORG}$`));
-}
-
 /** Olivia creates an agent, the simulator's phone scans it, and a customer writes: every page has data. */
 async function seed() {
   const { page: owner, context } = await newPage(e2e);
   await signIn(owner, "Olivia Owner");
-  await owner.goto(`${ORG}/agents`);
-  await owner.getByRole("button", { name: "New agent" }).click();
-  await owner.getByLabel("Name").fill(AGENT_NAME);
-  await owner.getByRole("button", { name: "Create agent" }).click();
-  await owner.getByRole("link", { name: "Open the agent to connect it" }).click();
-  await owner.locator("dd code").waitFor();
-  paths.agent = new URL(owner.url()).pathname;
-  const instanceName = (await owner.locator("dd code").first().innerText()).trim();
   const phone = await context.newPage();
-  await phone.goto(`${e2e.stack.whatsappUrl}/phone/${encodeURIComponent(instanceName)}`);
-  await phone.getByRole("button", { name: "Scan with phone" }).click();
-  await owner.getByText(/^Connected to \+55/).waitFor();
-  await phone.getByLabel("Name").fill(CUSTOMER.name);
-  await phone.getByLabel("Phone number").fill(CUSTOMER.number);
-  await phone.getByRole("button", { name: "Start chat" }).click();
+  await connectNewAgent(e2e, owner, phone, AGENT_NAME);
+  paths.agent = new URL(owner.url()).pathname;
+  await startChat(phone, CUSTOMER);
   await phone.locator("#compose-text").fill(CUSTOMER_TEXT);
   await phone.getByRole("button", { name: "Send" }).click();
   await owner.goto(`${ORG}/conversations`);

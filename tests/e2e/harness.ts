@@ -56,3 +56,39 @@ export async function newPage(e2e: E2E, options: { locale?: string } = {}): Prom
 export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
+
+/** The seeded demo organization the signed-in journeys work in. */
+export const DEMO_ORG = "/org/org_demo_acme";
+
+/** Signs a demo person in on the local sign-in screen, in English or Portuguese, and waits on the demo org's overview. */
+export async function signIn(page: Page, name: string): Promise<void> {
+  await page.goto(`/sign-in?redirect_url=${encodeURIComponent(DEMO_ORG)}`);
+  await page.getByRole("button", { name: new RegExp(`^(Sign in as|Entrar como) ${name}`) }).click();
+  await page.waitForURL((url) => url.pathname === DEMO_ORG);
+}
+
+/**
+ * Creates an agent from the demo org's agents page (signed in as an owner or admin, in English), opens
+ * it and lets the simulator's phone (`phone`, any page) scan its QR code. Resolves with the gateway
+ * instance name once the agent page says the number is connected.
+ */
+export async function connectNewAgent(e2e: E2E, page: Page, phone: Page, name: string): Promise<string> {
+  await page.goto(`${DEMO_ORG}/agents`);
+  await page.getByRole("button", { name: "New agent" }).click();
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create agent" }).click();
+  await page.getByRole("link", { name: "Open the agent to connect it" }).click();
+  await page.getByRole("img", { name: /^QR code to connect/ }).waitFor();
+  const instanceName = (await page.locator("dd code").first().innerText()).trim();
+  await phone.goto(`${e2e.stack.whatsappUrl}/phone/${encodeURIComponent(instanceName)}`);
+  await phone.getByRole("button", { name: "Scan with phone" }).click();
+  await page.getByText(/^Connected to \+55/).waitFor();
+  return instanceName;
+}
+
+/** On the simulator's phone, opens a chat with the connected number as a new customer. */
+export async function startChat(phone: Page, customer: { name: string; number: string }): Promise<void> {
+  await phone.getByLabel("Name").fill(customer.name);
+  await phone.getByLabel("Phone number").fill(customer.number);
+  await phone.getByRole("button", { name: "Start chat" }).click();
+}

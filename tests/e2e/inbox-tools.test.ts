@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { newPage, snap, startE2E, type E2E } from "./harness";
+import { connectNewAgent, newPage, signIn, snap, startChat, startE2E, type E2E } from "./harness";
 
 /**
  * The team's inbox tools on one live stack: Adam (admin) sets up a quick reply and a label, a
@@ -32,12 +32,6 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-async function signIn(page: Page, name: string) {
-  await page.goto(`${ORG}/agents`);
-  await page.getByRole("button", { name: new RegExp(`^(Sign in as|Entrar como) ${name}`) }).click();
-  await page.waitForURL(/\/org\/org_demo_acme/);
-}
-
 /** Full-page screenshots at a phone's and a laptop's width. */
 async function snapBoth(page: Page, name: string) {
   await page.setViewportSize({ width: 390, height: 844 });
@@ -49,21 +43,10 @@ async function snapBoth(page: Page, name: string) {
 describe("inbox tools", () => {
   test("Adam connects an agent and a customer asks for a quote", async () => {
     await signIn(adam, "Adam Admin");
-    await adam.goto(`${ORG}/agents`);
-    await adam.getByRole("button", { name: "New agent" }).click();
-    await adam.getByLabel("Name").fill(AGENT_NAME);
-    await adam.getByRole("button", { name: "Create agent" }).click();
-    await adam.getByRole("link", { name: "Open the agent to connect it" }).click();
-    await adam.getByRole("img", { name: /QR code to connect/ }).waitFor();
-    const instanceName = (await adam.locator("dd code").first().innerText()).trim();
     phone = await adamContext.newPage();
-    await phone.goto(`${e2e.stack.whatsappUrl}/phone/${encodeURIComponent(instanceName)}`);
-    await phone.getByRole("button", { name: "Scan with phone" }).click();
+    await connectNewAgent(e2e, adam, phone, AGENT_NAME);
     await phone.getByText(/^Connected as/).waitFor();
-    await adam.getByText(/^Connected to \+55/).waitFor();
-    await phone.getByLabel("Name").fill(CUSTOMER.name);
-    await phone.getByLabel("Phone number").fill(CUSTOMER.number);
-    await phone.getByRole("button", { name: "Start chat" }).click();
+    await startChat(phone, CUSTOMER);
     await phone.locator("#compose-text").fill(CUSTOMER_TEXT);
     await phone.getByRole("button", { name: "Send" }).click();
   });

@@ -68,9 +68,9 @@ describe("a new owner goes from a new organization to the bot's first reply", ()
   });
 
   test("naming the number shows its live QR code, and scanning it on the phone connects it", async () => {
-    await step(owner, "connect").getByLabel("Name").fill(AGENT_NAME);
-    await owner.getByRole("button", { name: "Create agent" }).click();
-    await owner.getByRole("img", { name: `QR code to connect the agent ${AGENT_NAME} to WhatsApp` }).waitFor();
+    await step(owner, "connect").getByLabel("Name of the number").fill(AGENT_NAME);
+    await owner.getByRole("button", { name: "Connect number" }).click();
+    await owner.getByRole("img", { name: `QR code to connect ${AGENT_NAME} to WhatsApp` }).waitFor();
     await snapBoth(owner, "02-qr-en");
     const phone = await openInNewTab(owner, "Open the simulator's phone");
     await phone.getByRole("button", { name: "Scan with phone" }).click();
@@ -148,5 +148,10 @@ describe("the checklist in Brazilian Portuguese", () => {
     await page.goto(orgPath);
     await page.getByRole("link", { name: "Continuar configuração" }).waitFor();
     await snapBoth(page, "08-overview-pt-BR");
+    await page.getByRole("link", { name: "Continuar configuração" }).click();
+    await step(page, "connect").getByLabel("Nome do número").fill("Atendimento");
+    await page.getByRole("button", { name: "Conectar número" }).click();
+    await step(page, "connect").getByRole("link", { name: "Abrir o celular do simulador" }).waitFor();
+    await snapBoth(page, "09-qr-pt-BR");
   });
 });

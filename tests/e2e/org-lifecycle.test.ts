@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LOCAL_EVOLUTION_API_KEY } from "../../tools/dev/stack";
-import { newPage, snap, startE2E, type E2E } from "./harness";
+import { connectNewAgent, newPage, signIn, snap, startE2E, type E2E } from "./harness";
 
 /**
  * An owner renames her organization and then deletes it: the new name shows in the header at once;
@@ -42,21 +42,9 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
 
 describe("an owner renames and deletes her organization", () => {
   test("Olivia connects a WhatsApp number", async () => {
-    await olivia.goto(`${ORG}/agents`);
-    await olivia.getByRole("button", { name: /^Sign in as Olivia Owner/ }).click();
-    await olivia.waitForURL(/\/org\/org_demo_acme/);
-    await olivia.goto(`${ORG}/agents`);
-    await olivia.getByRole("button", { name: "New agent" }).click();
-    await olivia.getByLabel("Name").fill(AGENT_NAME);
-    await olivia.getByRole("button", { name: "Create agent" }).click();
-    await olivia.getByRole("link", { name: "Open the agent to connect it" }).click();
-    await olivia.getByRole("img", { name: `QR code to connect the agent ${AGENT_NAME} to WhatsApp` }).waitFor();
-    instanceName = (await olivia.locator("dd code").first().innerText()).trim();
-
+    await signIn(olivia, "Olivia Owner");
     const phone = await context.newPage();
-    await phone.goto(`${e2e.stack.whatsappUrl}/phone/${encodeURIComponent(instanceName)}`);
-    await phone.getByRole("button", { name: "Scan with phone" }).click();
-    await olivia.getByText(/^Connected to \+55/).waitFor();
+    instanceName = await connectNewAgent(e2e, olivia, phone, AGENT_NAME);
     await phone.close();
   });
 

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { newPage, snap, startE2E, type E2E } from "./harness";
+import { newPage, signIn, snap, startE2E, type E2E } from "./harness";
 
 /**
  * The org profile on the local stack: Olivia (owner) opens every weekday with a lunch break and
@@ -13,12 +13,6 @@ const ORG = "/org/org_demo_acme";
 let e2e: E2E;
 let olivia: Page;
 let mia: Page;
-
-async function signIn(page: Page, name: string) {
-  await page.goto(`/sign-in?redirect_url=${encodeURIComponent(ORG)}`);
-  await page.getByRole("button", { name: new RegExp(`^(Sign in as|Entrar como) ${name}`) }).click();
-  await page.waitForURL(new RegExp(`${ORG}$`));
-}
 
 beforeAll(async () => {
   e2e = await startE2E();

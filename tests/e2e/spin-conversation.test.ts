@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { SCREENSHOT_DIR, newPage, snap, startE2E, type E2E } from "./harness";
+import { newPage, SCREENSHOT_DIR, signIn, snap, startChat, startE2E, type E2E } from "./harness";
 
 /**
  * The SPIN bot holding a real conversation, in Brazilian Portuguese end to end: an admin gives the
@@ -47,9 +47,7 @@ const lastBusinessMessage = () => phone.locator("#messages li.out").last().inner
 
 describe("a conversa SPIN em português, do preço à transferência para uma pessoa", () => {
   test("o admin cria o agente com persona, produto e preço, e o conecta pelo QR", async () => {
-    await admin.goto(`${ORG}/agents`);
-    await admin.getByRole("button", { name: /^Entrar como Adam Admin/ }).click();
-    await admin.waitForURL(/\/org\/org_demo_acme/);
+    await signIn(admin, "Adam Admin");
     await admin.goto(`${ORG}/agents`);
     await admin.getByRole("button", { name: "Novo agente" }).click();
     await admin.getByLabel("Nome", { exact: true }).fill(AGENT_NAME);
@@ -57,7 +55,7 @@ describe("a conversa SPIN em português, do preço à transferência para uma pe
     await admin.getByLabel("Produto (opcional)").fill("ZapCRM");
     await admin.getByRole("button", { name: "Criar agente" }).click();
     await admin.getByRole("link", { name: "Abrir o agente para conectá-lo" }).click();
-    await admin.getByRole("img", { name: `QR code para conectar o agente ${AGENT_NAME} ao WhatsApp` }).waitFor();
+    await admin.getByRole("img", { name: `QR code para conectar ${AGENT_NAME} ao WhatsApp` }).waitFor();
     const instanceName = (await admin.locator("dd code").first().innerText()).trim();
     await admin.getByLabel("Resposta sobre preço").fill(PRICE_ANSWER);
     await admin.getByRole("button", { name: "Salvar configurações do bot" }).click();
@@ -70,9 +68,7 @@ describe("a conversa SPIN em português, do preço à transferência para uma pe
   });
 
   test("o cliente pergunta o preço e recebe a resposta que o admin escreveu", async () => {
-    await phone.getByLabel("Name").fill(CUSTOMER.name);
-    await phone.getByLabel("Phone number").fill(CUSTOMER.number);
-    await phone.getByRole("button", { name: "Start chat" }).click();
+    await startChat(phone, CUSTOMER);
     await phoneSays(SCRIPT.price, 1);
     expect(await lastBusinessMessage()).toContain("R$ 99");
   });

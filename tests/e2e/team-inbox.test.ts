@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { seriousViolations } from "./a11y";
-import { newPage, snap, startE2E, type E2E } from "./harness";
+import { connectNewAgent, newPage, signIn, snap, startChat, startE2E, type E2E } from "./harness";
 
 /**
  * The team inbox as three teammates live it (one stack): Olivia (owner, English, desktop) hands a
@@ -38,12 +38,6 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-async function signIn(page: Page, name: string, signInAs = "Sign in as") {
-  await page.goto(`${ORG}/agents`);
-  await page.getByRole("button", { name: new RegExp(`^${signInAs} ${name}`) }).click();
-  await page.waitForURL(/\/org\/org_demo_acme/);
-}
-
 async function customerSays(text: string) {
   await customer.locator("#compose-text").fill(text);
   await customer.getByRole("button", { name: "Send" }).click();
@@ -59,26 +53,15 @@ const rowOf = (page: Page) => page.getByRole("link", { name: new RegExp(CUSTOMER
 describe("a conversation handed from one teammate to another", () => {
   test("Olivia connects a number with the bot off, so a new customer waits for a person", async () => {
     await signIn(olivia, "Olivia Owner");
-    await olivia.goto(`${ORG}/agents`);
-    await olivia.getByRole("button", { name: "New agent" }).click();
-    await olivia.getByLabel("Name").fill(AGENT_NAME);
-    await olivia.getByRole("button", { name: "Create agent" }).click();
-    await olivia.getByRole("link", { name: "Open the agent to connect it" }).click();
-    await olivia.locator("dd code").waitFor();
-    const instanceName = (await olivia.locator("dd code").first().innerText()).trim();
     customer = await oliviaContext.newPage();
-    await customer.goto(`${e2e.stack.whatsappUrl}/phone/${encodeURIComponent(instanceName)}`);
-    await customer.getByRole("button", { name: "Scan with phone" }).click();
-    await olivia.getByText(/^Connected to \+55/).waitFor();
+    await connectNewAgent(e2e, olivia, customer, AGENT_NAME);
     await olivia.getByLabel("Answer customers automatically").uncheck();
     await olivia.getByRole("button", { name: "Save bot settings" }).click();
     await olivia.getByText("Bot settings saved.").waitFor();
     await olivia.getByRole("heading", { name: "Conversation routing" }).waitFor();
     await snap(olivia, "team-01-agent-routing-en-1280");
 
-    await customer.getByLabel("Name").fill(CUSTOMER.name);
-    await customer.getByLabel("Phone number").fill(CUSTOMER.number);
-    await customer.getByRole("button", { name: "Start chat" }).click();
+    await startChat(customer, CUSTOMER);
     await customerSays("Oi, quero falar com alguém sobre um orçamento");
     await olivia.goto(`${INBOX}?view=waiting`);
     await rowOf(olivia).waitFor();
@@ -88,7 +71,7 @@ describe("a conversation handed from one teammate to another", () => {
   });
 
   test("Olivia assigns the waiting conversation to Adam, and it appears in his Mine view with the header badge, live", async () => {
-    await signIn(adam, "Adam Admin", "Entrar como");
+    await signIn(adam, "Adam Admin");
     await adam.goto(`${INBOX}?view=mine`);
     await adam.getByRole("navigation", { name: "Visões" }).waitFor();
     await expect(rowOf(adam).count()).resolves.toBe(0);

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { newPage, snap, startE2E, type E2E } from "./harness";
+import { newPage, signIn, snap, startE2E, type E2E } from "./harness";
 
 /**
  * An owner manages her team on the local stack: she invites Carla, who accepts on the sign-in
@@ -34,9 +34,7 @@ const invitationsTable = () => olivia.getByRole("table", { name: "Invitations wa
 
 describe("an owner manages her team", () => {
   test("Olivia invites Carla as a member and sees the pending invitation", async () => {
-    await olivia.goto(MEMBERS);
-    await olivia.getByRole("button", { name: /^Sign in as Olivia Owner/ }).click();
-    await olivia.waitForURL(/\/org\/org_demo_acme/);
+    await signIn(olivia, "Olivia Owner");
     await olivia.goto(MEMBERS);
     await olivia.getByLabel("Email").fill(CARLA);
     await olivia.getByLabel("Role", { exact: true }).selectOption("member");
@@ -96,9 +94,7 @@ describe("an owner manages her team", () => {
     await snap(olivia, "team-06-owner-en-390");
     const { page: pt } = await newPage(e2e, { locale: "pt-BR" });
     await pt.setViewportSize({ width: 1280, height: 900 });
-    await pt.goto(MEMBERS);
-    await pt.getByRole("button", { name: /^Entrar como Olivia Owner/ }).click();
-    await pt.waitForURL(/\/org\/org_demo_acme/);
+    await signIn(pt, "Olivia Owner");
     await pt.goto(MEMBERS);
     await pt.getByRole("heading", { name: "Convidar para a equipe" }).waitFor();
     await membersTable(pt, "Membros desta organização").getByText("Adam Admin").waitFor();

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { evolutionJwt } from "../fixtures/evolution";
 import { stripedPng, tinyPdf, toneWav } from "../fixtures/media-files";
-import { newPage, snap, startE2E, type E2E } from "./harness";
+import { newPage, signIn, snap, startChat, startE2E, type E2E } from "./harness";
 
 /**
  * WhatsApp media as customers send it: a voice note and a photo with a caption arrive through
@@ -69,12 +69,6 @@ function customerMessage(messageType: string, content: Record<string, unknown>, 
   };
 }
 
-async function signIn(page: Page, name: string) {
-  await page.goto(`${ORG}/agents`);
-  await page.getByRole("button", { name: new RegExp(`^(Sign in as|Entrar como) ${name}`) }).click();
-  await page.waitForURL(/\/org\/org_demo_acme/);
-}
-
 const thread = () => admin.getByRole("log");
 
 /** The issue's journey on the simulator's phone page: what a customer really does on WhatsApp. */
@@ -92,7 +86,7 @@ describe("voice notes, photos and documents in the thread", () => {
     webhookSecret = (await admin.locator("code.select-all").first().innerText()).trim();
     expect(webhookSecret).not.toBe("");
     await admin.getByRole("link", { name: "Open the agent to connect it" }).click();
-    await admin.getByRole("img", { name: `QR code to connect the agent ${AGENT_NAME} to WhatsApp` }).waitFor();
+    await admin.getByRole("img", { name: `QR code to connect ${AGENT_NAME} to WhatsApp` }).waitFor();
     instanceName = (await admin.locator("dd code").first().innerText()).trim();
     const phone = await adminContext.newPage();
     await phone.goto(`${e2e.stack.whatsappUrl}/phone/${encodeURIComponent(instanceName)}`);
@@ -202,9 +196,7 @@ describe("voice notes, photos and documents in the thread", () => {
   test("on the simulator's phone a customer sends a voice note and a photo with a caption; the thread plays and shows them", async () => {
     phone = await adminContext.newPage();
     await phone.goto(`${e2e.stack.whatsappUrl}/phone/${encodeURIComponent(instanceName)}`);
-    await phone.getByLabel("Name").fill(PHONE_CUSTOMER.name);
-    await phone.getByLabel("Phone number").fill(PHONE_CUSTOMER.number);
-    await phone.getByRole("button", { name: "Start chat" }).click();
+    await startChat(phone, PHONE_CUSTOMER);
     await phone.getByRole("button", { name: "Voice note" }).click();
     // The phone shows each message once sent; the caption is typed only then (sending clears the box).
     await phone.locator("#messages li.in").first().waitFor();

@@ -1,5 +1,6 @@
 import "server-only";
 import { fetchMutation } from "convex/nextjs";
+import type { FunctionArgs } from "convex/server";
 import { z } from "zod";
 import { getConvexToken, getServerSession } from "@/app/_lib/auth/server";
 import { teamAdmin, type TeamAdmin } from "@/app/_lib/auth/team";
@@ -12,12 +13,8 @@ import { isErrorCode, toAppErrorData, type ErrorCode } from "@/lib/errors";
 /** What every team server action answers; the message is safe to show, the code picks the translation. */
 export type TeamResult<T = object> = ({ ok: true } & T) | { ok: false; code: ErrorCode; message: string };
 
-export type TeamAuditAction =
-  | "team.invited"
-  | "team.invitation_resent"
-  | "team.invitation_revoked"
-  | "team.role_changed"
-  | "team.member_removed";
+/** The team changes Convex audits: exactly what `recordTeamChange` accepts (`TEAM_CHANGE_ACTIONS`). */
+export type TeamAuditAction = FunctionArgs<typeof api.organizations.recordTeamChange>["action"];
 
 class Refusal extends Error {
   constructor(
