@@ -21,7 +21,8 @@ import { ms, percentile, report, type BenchRow } from "./report";
 
 const SIZES = [1_000, 10_000, 100_000];
 const SENDERS = 16;
-const WARMUP = 100;
+/** Deliveries before each size's first timed run, so the figures are the JIT-warm steady state. */
+const WARMUP = 500;
 const DELIVERIES = 1_000;
 const ORG = "org_bench";
 const INSTANCE = "sd-benchagent01";
