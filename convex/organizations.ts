@@ -2,6 +2,8 @@ import { paginationOptsValidator, paginationResultValidator } from "convex/serve
 import { v } from "convex/values";
 import { startRollupRebuild } from "./rollups";
 import { sameHours } from "../lib/business-hours";
+import { organizationName } from "../lib/auth/organization";
+import { ORG_NAME_MAX_LENGTH } from "../lib/auth/local/model";
 import { canonicalTimeZone } from "../lib/time/timezone";
 import { fail } from "./lib/errors";
 import { clampPage } from "./lib/pagination";
@@ -57,6 +59,25 @@ export const setBusinessHours = orgMutation({
       });
     }
     return { hours: stored ?? null };
+  },
+});
+
+/**
+ * Called by the settings' rename action just before it asks the auth provider for the new name:
+ * the provider's `organization.updated` webhook that brings that name is then audited as this
+ * member's rename (model/clerkSync.ts). Nothing changes here; only the announcement is kept.
+ */
+export const expectRename = orgMutation({
+  role: "admin",
+  args: { name: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { name }) => {
+    const parsed = organizationName.safeParse(name);
+    if (!parsed.success) fail("INVALID_ARGUMENT", `The name must have 1 to ${ORG_NAME_MAX_LENGTH} characters.`);
+    // A member the provider has not told us about yet has no row to name: the rename goes unattributed.
+    const actorUserId = ctx.viewer.userId;
+    if (actorUserId !== null) await ctx.db.patch("organizations", ctx.org._id, { pendingRename: { name: parsed.data, actorUserId, at: Date.now() } });
+    return null;
   },
 });
 

@@ -136,6 +136,9 @@ export const organizationFields = {
   // The token issuer (normalized `iss`) the org was created for: a token from another issuer is
   // refused by the guard. Absent on orgs created before the binding (not bound on first use).
   issuer: v.optional(v.string()),
+  // A rename a member asked the auth provider for (organizations.expectRename): the provider's
+  // webhook that brings the new name is audited as that member's.
+  pendingRename: v.optional(v.object({ name: v.string(), actorUserId: v.id("users"), at: v.number() })),
 };
 
 export const userFields = {

@@ -2,6 +2,7 @@
 export const AUDIT_ACTION_KEYS = [
   "organization_created",
   "organization_updated",
+  "organization_renamed",
   "organization_deleted",
   "organization_timezone_changed",
   "organization_business_hours_changed",

@@ -36,13 +36,31 @@ export async function upsertOrganization(ctx: MutationCtx, profile: OrgProfile):
     return await ctx.db.get("organizations", orgId);
   }
   if (isStale(profile.updatedAt, existing.sourceUpdatedAt)) return existing;
+  const renamedBy = announcedRenamer(existing, profile.name);
   await ctx.db.patch("organizations", existing._id, {
     name: profile.name,
     slug: profile.slug,
     sourceUpdatedAt: profile.updatedAt,
+    ...(renamedBy !== null ? { pendingRename: undefined } : {}),
   });
-  await recordAudit(ctx.db, { orgId: existing._id, action: "organization.updated", target: `organization:${profile.externalId}` });
+  const target = `organization:${profile.externalId}`;
+  await recordAudit(
+    ctx.db,
+    renamedBy !== null
+      ? { orgId: existing._id, actorUserId: renamedBy, action: "organization.renamed", target }
+      : { orgId: existing._id, action: "organization.updated", target },
+  );
   return await ctx.db.get("organizations", existing._id);
+}
+
+/** How long a rename asked for in SpinDesk waits for the provider's webhook that brings it. */
+export const RENAME_ANNOUNCEMENT_MS = 10 * 60 * 1000;
+
+/** The member who asked for exactly this new name a moment ago (organizations.expectRename), if any. */
+function announcedRenamer(org: Doc<"organizations">, newName: string) {
+  const announced = org.pendingRename;
+  if (announced === undefined || newName === org.name || announced.name !== newName) return null;
+  return Date.now() - announced.at <= RENAME_ANNOUNCEMENT_MS ? announced.actorUserId : null;
 }
 
 /**

@@ -72,10 +72,21 @@ function allowX(actorRole: OrgRole | null, action: OrganizationAction): void {
 }
 
 /** Renames when the actor may; answers the name as stored. Nothing is asked of the provider otherwise. */
-export async function renameOrganizationAs(admin: OrganizationAdmin, actorRole: OrgRole | null, orgId: string, rawName: string): Promise<string> {
+/**
+ * Renames when the caller may. `announce` runs once the rename is allowed and just before the
+ * provider is asked, so the provider's webhook can be audited as the caller's rename.
+ */
+export async function renameOrganizationAs(
+  admin: OrganizationAdmin,
+  actorRole: OrgRole | null,
+  orgId: string,
+  rawName: string,
+  announce: (name: string) => Promise<void> = async () => {},
+): Promise<string> {
   allowX(actorRole, { kind: "rename" });
   const parsed = organizationName.safeParse(rawName);
   if (!parsed.success) throw new OrganizationChangeError("INVALID_ARGUMENT", `Enter a name of 1 to ${ORG_NAME_MAX_LENGTH} characters.`);
+  await announce(parsed.data);
   await admin.rename(orgId, parsed.data);
   return parsed.data;
 }

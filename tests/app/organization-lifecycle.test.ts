@@ -58,6 +58,21 @@ describe("renameOrganizationAs", () => {
     expect(admin.rename).toHaveBeenCalledWith("org_1", "Acme Brasil");
   });
 
+  it("announces the name it will ask for before asking the provider, so the webhook is audited as the caller's", async () => {
+    const admin = fakeAdmin();
+    const calls: string[] = [];
+    admin.rename.mockImplementation(async () => void calls.push("provider"));
+    await renameOrganizationAs(admin, "owner", "org_1", " Acme  Brasil", async (name) => void calls.push(`announce ${name}`));
+    expect(calls).toEqual(["announce Acme Brasil", "provider"]);
+  });
+
+  it("announces nothing when the rename is refused", async () => {
+    const announce = vi.fn(async () => undefined);
+    await expect(renameOrganizationAs(fakeAdmin(), "member", "org_1", "Outro nome", announce)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(renameOrganizationAs(fakeAdmin(), "owner", "org_1", "   ", announce)).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
+    expect(announce).not.toHaveBeenCalled();
+  });
+
   it("refuses a member with FORBIDDEN and changes nothing", async () => {
     const admin = fakeAdmin();
     await expect(renameOrganizationAs(admin, "member", "org_1", "Outro nome")).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import {
   OTHER_WEBHOOK_SECRET,
@@ -387,4 +387,82 @@ describe("audit trail", () => {
     await expectAccepted(userEvent("user.updated", { firstName: "Alicia", updatedAt: T2 }));
     expect(await auditActions()).toEqual([]);
   });
+});
+
+describe("a rename asked for in SpinDesk", () => {
+  const asBobMemberIn = (orgId: string) => t.withIdentity(identity({ userId: "user_bob", orgId, role: "org:member" }));
+  const bob = { userId: "user_bob", firstName: "Bob", lastName: "Builder" };
+
+  /** Org A with Alice as admin and Bob as member, as Clerk announces them. */
+  async function orgWithAdminAndMember() {
+    await expectAccepted(membershipEvent("organizationMembership.created", { role: "org:admin" }));
+    await expectAccepted(membershipEvent("organizationMembership.created", { user: bob }));
+  }
+
+  const auditRows = () => t.run(async (ctx) => ctx.db.query("auditLog").collect());
+  const aliceId = async () => (await userByExternalId("user_alice"))!._id;
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  test("is audited as the admin's rename when the provider's webhook brings the announced name", async () => {
+    await orgWithAdminAndMember();
+    await asAliceIn("org_a").mutation(api.organizations.expectRename, { orgId: "org_a", name: "Acme Brasil" });
+
+    await expectAccepted(organizationEvent("organization.updated", { name: "Acme Brasil", updatedAt: T2 }));
+
+    const renamed = (await auditRows()).find((row) => row.action === "organization.renamed");
+    expect(renamed).toMatchObject({ actorUserId: await aliceId(), target: "organization:org_a" });
+    expect(await auditActions()).not.toContain("organization.updated");
+    const org = await orgByExternalId("org_a");
+    expect(org?.name).toBe("Acme Brasil");
+    expect(org?.pendingRename).toBeUndefined();
+  });
+
+  test("a rename made in Clerk, with nothing announced, is audited without an actor", async () => {
+    await orgWithAdminAndMember();
+    await expectAccepted(organizationEvent("organization.updated", { name: "Renamed in Clerk", updatedAt: T2 }));
+    const updated = (await auditRows()).find((row) => row.action === "organization.updated");
+    expect(updated).toBeDefined();
+    expect(updated?.actorUserId).toBeUndefined();
+  });
+
+  test("an announcement of another name leaves the webhook's rename unattributed and waiting", async () => {
+    await orgWithAdminAndMember();
+    await asAliceIn("org_a").mutation(api.organizations.expectRename, { orgId: "org_a", name: "Acme Brasil" });
+    await expectAccepted(organizationEvent("organization.updated", { name: "Someone Else's Name", updatedAt: T2 }));
+    expect(await auditActions()).not.toContain("organization.renamed");
+    expect(await orgByExternalId("org_a")).toMatchObject({ pendingRename: { name: "Acme Brasil" } });
+  });
+
+  test("an announcement older than ten minutes is not used", async () => {
+    vi.useFakeTimers();
+    await orgWithAdminAndMember();
+    await asAliceIn("org_a").mutation(api.organizations.expectRename, { orgId: "org_a", name: "Acme Brasil" });
+    vi.advanceTimersByTime(10 * 60 * 1000 + 1);
+    await expectAccepted(organizationEvent("organization.updated", { name: "Acme Brasil", updatedAt: T2 }));
+    expect(await auditActions()).not.toContain("organization.renamed");
+  });
+
+  test("a member cannot announce a rename: FORBIDDEN, and nothing is written", async () => {
+    await orgWithAdminAndMember();
+    const before = await orgByExternalId("org_a");
+    await expect(asBobMemberIn("org_a").mutation(api.organizations.expectRename, { orgId: "org_a", name: "Bob's Org" })).rejects.toMatchObject({
+      data: { code: "FORBIDDEN" },
+    });
+    expect(await orgByExternalId("org_a")).toEqual(before);
+  });
+
+  test.each([["an empty name", "   "], ["a name over 64 characters", "x".repeat(65)]])(
+    "%s is refused with INVALID_ARGUMENT, and nothing is written",
+    async (_case, name) => {
+      await orgWithAdminAndMember();
+      const before = await orgByExternalId("org_a");
+      await expect(asAliceIn("org_a").mutation(api.organizations.expectRename, { orgId: "org_a", name })).rejects.toMatchObject({
+        data: { code: "INVALID_ARGUMENT" },
+      });
+      expect(await orgByExternalId("org_a")).toEqual(before);
+    },
+  );
 });

@@ -60,6 +60,14 @@ describe("an owner renames and deletes her organization", () => {
     await snap(olivia, "org-lifecycle-01-renamed-en-1280");
   });
 
+  test("the audit log names her as the one who renamed it", async () => {
+    await olivia.goto(`${ORG}/settings/audit`);
+    const row = olivia.locator("tr", { hasText: "Organization renamed" }).first();
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain("Olivia Owner");
+    await olivia.goto(`${ORG}/settings`);
+  });
+
   test("deleting asks for the organization's name, typed", async () => {
     await olivia.getByRole("button", { name: "Delete organization…" }).click();
     const dialog = olivia.getByRole("dialog", { name: `Delete ${NEW_NAME}?` });

@@ -85,6 +85,20 @@ export async function audit(caller: TeamCaller, action: TeamAuditAction, target:
   }
 }
 
+/**
+ * Before the provider renames the organization: Convex keeps who asked for which name, and audits
+ * the provider's webhook that brings it as this caller's rename. Failing only costs the attribution.
+ */
+export async function announceRename(caller: TeamCaller, name: string): Promise<void> {
+  const config = readRuntimeConfig();
+  if (!config.ready || caller.convexToken === null) return;
+  try {
+    await fetchMutation(api.organizations.expectRename, { orgId: caller.orgId, name }, { token: caller.convexToken, url: config.convexUrl });
+  } catch (error) {
+    console.error(`[team] the rename of ${caller.orgId} could not be announced: ${toAppErrorData(error).message}`);
+  }
+}
+
 function failure(error: unknown): { ok: false; code: ErrorCode; message: string } {
   if (error instanceof z.ZodError) return { ok: false, code: "INVALID_ARGUMENT", message: "Some of the information sent was not valid." };
   const coded = error as { code?: unknown; message?: unknown } | null;

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { organizationAdmin } from "@/app/_lib/auth/organization";
-import { runTeamAction, type TeamResult } from "@/app/_lib/team/run";
+import { announceRename, runTeamAction, type TeamResult } from "@/app/_lib/team/run";
 import { deleteOrganizationAs, OrganizationChangeError, renameOrganizationAs } from "@/lib/auth/organization";
 
 /**
@@ -24,7 +24,7 @@ function adminX() {
 
 export async function renameOrganization(input: { orgId: string; name: string }): Promise<TeamResult<{ name: string }>> {
   return runTeamAction(z.object({ orgId, name: z.string().max(TYPED_MAX_LENGTH) }), input, async (caller, args) => ({
-    name: await renameOrganizationAs(adminX(), caller.actorRole, args.orgId, args.name),
+    name: await renameOrganizationAs(adminX(), caller.actorRole, args.orgId, args.name, (name) => announceRename(caller, name)),
   }));
 }
 
