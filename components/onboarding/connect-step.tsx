@@ -12,6 +12,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { api } from "@/convex/_generated/api";
 import { orgPath } from "@/lib/auth/routes";
+import { simulatorPhoneUrl } from "@/lib/onboarding";
 
 type ConnectStepProps = { orgId: string; agent: AgentView | null; canManage: boolean; timeZone: string; simulatorUrl: string | null };
 
@@ -79,7 +80,7 @@ function PairingActions({ orgId, agent, simulatorUrl }: { orgId: string; agent: 
         )}
         {simulatorUrl && showingQr ? (
           <a
-            href={`${simulatorUrl}/phone/${encodeURIComponent(agent.instanceName)}`}
+            href={simulatorPhoneUrl(simulatorUrl, agent.instanceName)}
             target="_blank"
             rel="noopener noreferrer"
             aria-describedby="connect-simulator-hint"

@@ -65,7 +65,25 @@ describe("an owner renames and deletes her organization", () => {
     const row = olivia.locator("tr", { hasText: "Organization renamed" }).first();
     await row.waitFor();
     await expect(row.innerText()).resolves.toContain("Olivia Owner");
+    await snap(olivia, "org-lifecycle-02-audit-renamed-en-1280");
+    await olivia.setViewportSize({ width: 390, height: 844 });
+    await snap(olivia, "org-lifecycle-02-audit-renamed-en-390");
+    await olivia.setViewportSize({ width: 1280, height: 900 });
     await olivia.goto(`${ORG}/settings`);
+  });
+
+  test("in Portuguese the audit log reads \"Organização renomeada\", by Olivia", async () => {
+    const { context: ptContext, page: pt } = await newPage(e2e, { locale: "pt-BR" });
+    await pt.setViewportSize({ width: 390, height: 844 });
+    await signIn(pt, "Olivia Owner");
+    await pt.goto(`${ORG}/settings/audit`);
+    const row = pt.locator("tr", { hasText: "Organização renomeada" }).first();
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain("Olivia Owner");
+    await snap(pt, "org-lifecycle-03-audit-renamed-pt-BR-390");
+    await pt.setViewportSize({ width: 1280, height: 900 });
+    await snap(pt, "org-lifecycle-03-audit-renamed-pt-BR-1280");
+    await ptContext.close();
   });
 
   test("deleting asks for the organization's name, typed", async () => {

@@ -12,3 +12,9 @@ describe("simulatorPhoneUrl", () => {
     expect(simulatorPhoneUrl("http://sim", "a/b c", { name: "x", text: "y" })).toMatch(/^http:\/\/sim\/phone\/a%2Fb%20c\?/);
   });
 });
+
+describe("simulatorPhoneUrl without a customer", () => {
+  it("is the number's phone page itself, where its QR is scanned", () => {
+    expect(simulatorPhoneUrl("http://127.0.0.1:8080", "sd abc/1")).toBe("http://127.0.0.1:8080/phone/sd%20abc%2F1");
+  });
+});

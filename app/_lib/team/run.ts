@@ -71,32 +71,38 @@ export async function claimInviteQuotaX(caller: TeamCaller): Promise<void> {
   await fetchMutation(api.organizations.claimInviteQuota, { orgId: caller.orgId }, { token: caller.convexToken, url: config.convexUrl });
 }
 
-/** The change is made; the audit entry names the caller. A failed audit is logged, not undone. */
-export async function audit(caller: TeamCaller, action: TeamAuditAction, target: string): Promise<void> {
+/**
+ * Bookkeeping in Convex that must never undo or block the provider's change: without Convex, or
+ * when the mutation fails, it is logged (`what` says what was lost) and the action goes on.
+ */
+async function bestEffort(caller: TeamCaller, what: string, call: (token: string, url: string) => Promise<unknown>): Promise<void> {
   const config = readRuntimeConfig();
   if (!config.ready || caller.convexToken === null) {
-    console.error(`[team] ${action} on ${target} could not be audited: Convex is not configured.`);
+    console.error(`[team] ${what}: Convex is not configured.`);
     return;
   }
   try {
-    await fetchMutation(api.organizations.recordTeamChange, { orgId: caller.orgId, action, target }, { token: caller.convexToken, url: config.convexUrl });
+    await call(caller.convexToken, config.convexUrl);
   } catch (error) {
-    console.error(`[team] ${action} on ${target} could not be audited: ${toAppErrorData(error).message}`);
+    console.error(`[team] ${what}: ${toAppErrorData(error).message}`);
   }
+}
+
+/** The change is made; the audit entry names the caller. A failed audit is logged, not undone. */
+export function audit(caller: TeamCaller, action: TeamAuditAction, target: string): Promise<void> {
+  return bestEffort(caller, `${action} on ${target} could not be audited`, (token, url) =>
+    fetchMutation(api.organizations.recordTeamChange, { orgId: caller.orgId, action, target }, { token, url }),
+  );
 }
 
 /**
  * Before the provider renames the organization: Convex keeps who asked for which name, and audits
  * the provider's webhook that brings it as this caller's rename. Failing only costs the attribution.
  */
-export async function announceRename(caller: TeamCaller, name: string): Promise<void> {
-  const config = readRuntimeConfig();
-  if (!config.ready || caller.convexToken === null) return;
-  try {
-    await fetchMutation(api.organizations.expectRename, { orgId: caller.orgId, name }, { token: caller.convexToken, url: config.convexUrl });
-  } catch (error) {
-    console.error(`[team] the rename of ${caller.orgId} could not be announced: ${toAppErrorData(error).message}`);
-  }
+export function announceRename(caller: TeamCaller, name: string): Promise<void> {
+  return bestEffort(caller, `the rename of ${caller.orgId} could not be announced`, (token, url) =>
+    fetchMutation(api.organizations.expectRename, { orgId: caller.orgId, name }, { token, url }),
+  );
 }
 
 function failure(error: unknown): { ok: false; code: ErrorCode; message: string } {
